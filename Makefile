@@ -1,0 +1,60 @@
+# Everyday targets. `make help` lists them.
+GO      ?= go
+BIN     ?= bin/geokg
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null)
+LDFLAGS := -X github.com/geokg/geokg/internal/cli.version=$(VERSION) -X github.com/geokg/geokg/internal/cli.commit=$(COMMIT)
+
+.PHONY: help build demo test test-unit vet fmt fmt-check eval eval-all bench fuzz neo4j-start neo4j-stop neo4j-status clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+build: ## build bin/geokg
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/geokg
+
+demo: build ## the main job: start the local Neo4j, apply the schema, ingest seeds/articles, check health
+	scripts/demo
+
+test: ## the whole test suite, against the local Neo4j (started if nothing answers)
+	scripts/test
+
+test-unit: ## unit tests only (integration tests skip without NEO4J_URI)
+	env -u NEO4J_URI $(GO) test ./...
+
+vet: ## go vet
+	$(GO) vet ./...
+
+fmt: ## gofmt the tree
+	gofmt -w $$(git ls-files '*.go')
+
+fmt-check: ## fail when a file is not gofmt-ed
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "not gofmt-ed:"; echo "$$out"; exit 1; fi
+
+eval: build ## score the extractor on the seed article (must stay >= 0.85)
+	scripts/eval
+
+eval-all: build ## score the extractor on every development set in ../shared/eval
+	scripts/eval --all
+
+bench: ## extraction benchmarks on one core
+	$(GO) test -run '^$$' -bench . -benchmem -cpu 1 ./extract/...
+
+fuzz: ## run each fuzz target of the extractor for 20s
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime 20s $$pkg || exit 1; \
+	  done; \
+	done
+
+neo4j-start: ## start the local Neo4j (Maven Central jars, Java 17)
+	scripts/neo4j start
+
+neo4j-stop: ## stop the local Neo4j
+	scripts/neo4j stop
+
+neo4j-status: ## is the local Neo4j running?
+	scripts/neo4j status
+
+clean: ## remove build output (the Neo4j cache in .neo4j/ stays)
+	rm -rf bin dist

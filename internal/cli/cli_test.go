@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// run executes geokg in-process with the given environment.
+func run(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	t.Chdir(t.TempDir()) // no ./geokg.yaml from the working tree
+	code = Run(context.Background(), args, strings.NewReader(""), &out, &errOut, envFrom(env))
+	return code, out.String(), errOut.String()
+}
+
+func TestVersion(t *testing.T) {
+	code, out, _ := run(t, nil, "version")
+	require.Equal(t, 0, code)
+	assert.Regexp(t, `^geokg \S+ \(commit \S+, go`, out)
+}
+
+func TestConfigShowRedactsSecrets(t *testing.T) {
+	code, out, _ := run(t, map[string]string{"NEO4J_PASSWORD": "hunter2", "NEO4J_URI": "bolt://db.example:7687"}, "config", "show")
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, "uri: bolt://db.example:7687")
+	assert.Contains(t, out, "password: '********'")
+	assert.NotContains(t, out, "hunter2")
+}
+
+func TestUsageAndConfigErrors(t *testing.T) {
+	code, _, errOut := run(t, nil, "no-such-command")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "unknown command")
+
+	code, _, errOut = run(t, map[string]string{"GEOKG_LOG_LEVEL": "loud"}, "doctor")
+	assert.Equal(t, exitError, code)
+	assert.Equal(t, "geokg: invalid config: log.level = loud: must be debug, info, warn or error\n", errOut)
+}
+
+// A stopped server gives one line that names the URI and the cause.
+func TestUnreachableNeo4jIsOneLine(t *testing.T) {
+	env := map[string]string{"NEO4J_URI": "bolt://127.0.0.1:1", "NEO4J_PASSWORD": "x"}
+	for _, args := range [][]string{{"doctor"}, {"schema", "apply"}, {"schema", "status"}} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			code, out, errOut := run(t, env, args...)
+			assert.NotEqual(t, 0, code)
+			assert.Empty(t, out)
+			assert.Equal(t, 1, strings.Count(errOut, "\n"), "one line: %q", errOut)
+			assert.Contains(t, errOut, "bolt://127.0.0.1:1")
+			assert.Contains(t, errOut, "connection refused")
+			assert.NotContains(t, errOut, "goroutine")
+		})
+	}
+}
+
+// neo4jEnv returns the environment naming the integration server, or skips.
+func integrationEnv(t *testing.T) map[string]string {
+	t.Helper()
+	if os.Getenv("NEO4J_URI") == "" {
+		t.Skip("integration test skipped: NEO4J_URI is not set (run `make test`)")
+	}
+	env := map[string]string{}
+	for _, k := range []string{"NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"} {
+		env[k] = os.Getenv(k)
+	}
+	return env
+}
