@@ -1,0 +1,24 @@
+// Package quotes finds statements in news text: direct quotations (straight
+// and curly double quotes, backquote and doubled-apostrophe pairs as in NYT
+// text, guillemets, single quotes) and reported speech ("X said that …", "…, X said",
+// "…, according to X", "As X put it, …") with the speech cue and the speaker
+// phrase as written.
+//
+// Find works on the clean article text and its sentences (text.Sentences).
+// Quotations are found first, over the whole text (a paragraph that opens a
+// quotation and does not close it continues into the next paragraph that
+// opens with a quotation mark); sentences a quotation runs across are merged
+// into one unit, and each unit is read as words, punctuation and whole
+// quotations to place the cue, the speaker phrase before or after it, and the
+// content. A quotation interrupted by its attribution ("“A,” he said. “B.”")
+// is one Quote; a quotation paragraph without attribution inherits the
+// previous speaker (Quote.Inherit).
+//
+// The package owns surface detection only: resolving a speaker phrase to an
+// actor ("he" → the last named speaker, "the Russian defense minister" → a
+// person) is the caller's job. Find is linear in the length of the text,
+// uses no regular expressions, looks each word up once and allocates little.
+//
+// internal/polnear runs Find over the PolNeAR development set and writes
+// extraction contract JSON for score_polnear.py.
+package quotes
