@@ -1,0 +1,26 @@
+// Package events finds event triggers in news sentences: which PLOVER event
+// type (with its CAMEO code) a sentence expresses, where the trigger word or
+// phrase is, which parts of the sentence state the initiator (agent) and the
+// recipient (patient), whether the trigger is passive, negated or embedded
+// in another trigger's complement ("threatened to attack"), and the counts
+// the sentence states (fatalities, injured, quantities of weapons, troops,
+// money) with Numbers.
+//
+// It is a lexicon-driven matcher. The hand-written trigger lexicon
+// (seeds/lexicon/events.tsv: lemma or multi-word pattern -> PLOVER type,
+// CAMEO code, prior confidence, flags) is expanded to surface forms by a
+// small English inflector (regular -s/-ed/-ing rules plus irregular verbs),
+// then matched longest-first over the tokens of one sentence. General rules
+// disambiguate common traps ("strike" as labour action or military strike,
+// "call" as phone call, request or accusation, "March" the month, "released
+// a statement", "stocks rallied", verbal "attacks" in political news),
+// weigh each trigger by its syntactic position (main verb over adjuncts,
+// relative clauses and prepositional phrases) and retype stated intentions
+// as PLOVER does: "will support" is AGREE, "will attack … unless" THREATEN,
+// "X must do Y" in reported speech REQUEST. All work is map lookups over the
+// tokens, with no regular expressions.
+//
+// Select picks the trigger a single-event sentence most plausibly asserts;
+// Asserted turns a negated cooperative trigger into the REJECT it states.
+// internal/plover measures the package on the PLOVER gold sentences.
+package events

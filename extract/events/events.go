@@ -1,0 +1,115 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/geokg/geokg/extract/text"
+)
+
+// Span is a half-open range [Start, End) of absolute byte offsets.
+type Span struct{ Start, End int }
+
+// Empty reports whether the span covers nothing.
+func (s Span) Empty() bool { return s.End <= s.Start }
+
+// Trigger is one event trigger found in a sentence.
+type Trigger struct {
+	Span // the trigger word or phrase ("launched … attack", "condemned", "air strikes")
+	// Type is the PLOVER event type: AGREE CONSULT SUPPORT CONCEDE COOPERATE
+	// AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION MOBILIZE
+	// COERCE ASSAULT.
+	Type string
+	// Cameo is the CAMEO code (2-4 digits), "" if unknown.
+	Cameo string
+	// Passive is set for "was attacked by X": the agent is the by-phrase.
+	Passive bool
+	// Negated is set for "did not attack", "refused to meet", "denied attacking".
+	Negated bool
+	// Agent is the part of the sentence stating the initiator(s); zero when none.
+	Agent Span
+	// Patient is the part stating the recipient(s); zero when none.
+	Patient Span
+	// Symmetric is set when both sides are participants ("X and Y met",
+	// "talks between X and Y", "X met with Y").
+	Symmetric bool
+	// Embedded is set when the trigger sits in the complement of another
+	// trigger ("threatened to attack", "urged X to withdraw"): it is not
+	// asserted as having happened.
+	Embedded bool
+	// Confidence is a 0-1 score that the sentence states this event.
+	Confidence float64
+}
+
+// tok is one token of the sentence with derived features.
+type tok struct {
+	text.Token
+	low      string // lower case, curly apostrophes straightened
+	word     bool   // has a letter or digit
+	cap      bool   // starts with an upper-case letter
+	forms    []lemmaForm
+	owner    int // index of the trigger covering it, -1 when none
+	isTrig   bool
+	verbTrig bool // part of a verbal (not nominal) trigger
+}
+
+func prepare(toks []text.Token) []tok {
+	lx := lex()
+	ts := make([]tok, len(toks))
+	for i, t := range toks {
+		low := strings.ToLower(t.Text)
+		if strings.ContainsRune(low, '’') {
+			low = strings.ReplaceAll(low, "’", "'")
+		}
+		w, c := false, false
+		for j, r := range t.Text {
+			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r > 0x7f && r != '’' && r != '“' && r != '”' && r != '‘' && r != '—' && r != '–' && r != '…' && r != '«' && r != '»' {
+				w = true
+			}
+			if j == 0 && r >= 'A' && r <= 'Z' {
+				c = true
+			}
+		}
+		ts[i] = tok{Token: t, low: low, word: w, cap: c, forms: lx.forms[low], owner: -1}
+	}
+	return ts
+}
+
+// has reports whether token t can be the pattern word pw.
+func (t *tok) has(pw patWord) bool {
+	if t.low == pw.w {
+		return true
+	}
+	if pw.literal {
+		return false
+	}
+	for _, f := range t.forms {
+		if f.lemma == pw.w {
+			return true
+		}
+	}
+	return false
+}
+
+// kind is the inflection kind of t as a form of lemma (formBase when t is the lemma itself).
+func (t *tok) kind(lemma string) uint8 {
+	var k uint8
+	for _, f := range t.forms {
+		if f.lemma == lemma {
+			k |= f.kind
+		}
+	}
+	if k == 0 {
+		k = formBase
+	}
+	return k
+}
+
+func in(set map[string]bool, s string) bool { return set[s] }
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}

@@ -1,0 +1,248 @@
+package events
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/extract/text"
+)
+
+// find runs Find over the single sentence s.
+func find(s string) []Trigger {
+	return Find(s, text.Tokens(s, 0, len(s)))
+}
+
+func spanText(s string, sp Span) string { return s[sp.Start:sp.End] }
+
+// best returns the selected trigger of s (the one a single-event sentence asserts).
+func best(t *testing.T, s string) (Trigger, bool) {
+	t.Helper()
+	sel := Select(find(s))
+	if len(sel) == 0 {
+		return Trigger{}, false
+	}
+	return sel[0], true
+}
+
+func TestLexiconParses(t *testing.T) {
+	l, err := loadLexicon()
+	require.NoError(t, err)
+	assert.Greater(t, l.size, 500)
+	for _, w := range []string{"struck", "met", "withdrew", "sought", "attacked", "banned", "criticised", "talks", "airstrikes"} {
+		assert.NotEmpty(t, l.forms[w], w)
+	}
+}
+
+func TestInflection(t *testing.T) {
+	tests := []struct{ lemma, form string }{
+		{"ban", "banned"}, {"ban", "banning"}, {"stop", "stopped"}, {"deny", "denied"}, {"deny", "denies"},
+		{"agree", "agreed"}, {"agree", "agreeing"}, {"urge", "urging"}, {"visit", "visited"},
+		{"threaten", "threatened"}, {"crash", "crashes"}, {"release", "releasing"}, {"strike", "struck"},
+	}
+	for _, tt := range tests {
+		l := &lexicon{forms: map[string][]lemmaForm{}}
+		l.addForms(tt.lemma, false, false)
+		assert.Contains(t, l.forms, tt.form, tt.lemma)
+	}
+}
+
+func TestFindTypes(t *testing.T) {
+	tests := []struct {
+		name, sentence, typ, trigger string
+	}{
+		{"agree intent cooperate", "The two countries will share intelligence on militant groups.", "AGREE", "share intelligence"},
+		{"agree", "Israel and Hamas agreed to a three-day truce on Monday.", "AGREE", "agreed"},
+		{"agree intent", "Germany said it will send more aid to Ukraine next year.", "AGREE", ""},
+		{"consult meet", "Putin and Erdogan met in Sochi on Tuesday.", "CONSULT", "met"},
+		{"consult phone", "Macron held a phone call with Zelensky on Friday.", "CONSULT", "phone call"},
+		{"consult visit", "The Chinese foreign minister visited Moscow last week.", "CONSULT", "visited"},
+		{"consult call", "Biden called Netanyahu on Sunday night.", "CONSULT", "called"},
+		{"support", "The foreign ministry praised the new government in Kabul.", "SUPPORT", "praised"},
+		{"support sign", "Japan and Australia signed a defence pact in Tokyo.", "SUPPORT", "signed a defence pact"},
+		{"concede", "The government lifted the curfew in the capital after a week.", "CONCEDE", "lifted the curfew"},
+		{"cooperate", "The two countries shared intelligence on militant groups.", "COOPERATE", "shared intelligence"},
+		{"aid", "The World Bank approved a $500 million loan to Pakistan.", "AID", "loan"},
+		{"aid humanitarian", "Saudi Arabia delivered humanitarian aid to Gaza.", "AID", "delivered humanitarian aid"},
+		{"retreat withdraw", "Russia withdrew its troops from the Kherson region.", "RETREAT", "withdrew"},
+		{"retreat release", "The militants released 20 hostages on Thursday.", "RETREAT", "released"},
+		{"request urge", "The UN urged both sides to return to the negotiating table.", "REQUEST", "urged"},
+		{"request call for", "China called for restraint from both sides.", "REQUEST", "called for"},
+		{"request must", "The minister said Iran must stop enriching uranium.", "REQUEST", "must"},
+		{"accuse", "Washington accused Moscow of meddling in the election.", "ACCUSE", "accused"},
+		{"accuse condemn", "The European Union condemned the execution of the activists.", "ACCUSE", "condemned"},
+		{"accuse called X a Y", "The president called the decision a grave mistake.", "ACCUSE", "called"},
+		{"reject", "Egypt rejected the proposal to host the refugees.", "REJECT", "rejected"},
+		{"reject refuse", "Hungary refused to sign the declaration.", "REJECT", "refused"},
+		{"reject negated", "The rebels did not agree to the ceasefire terms.", "REJECT", "agree"},
+		{"threaten", "North Korea threatened to strike Guam.", "THREATEN", "threatened to strike"},
+		{"threaten warn", "Tehran warned that it would close the Strait of Hormuz.", "THREATEN", "warned"},
+		{"threaten conditional", "The union said it will boycott the talks unless wages rise.", "THREATEN", "boycott"},
+		{"protest", "Thousands of demonstrators rallied in Paris against the pension reform.", "PROTEST", ""},
+		{"protest labour strike", "Railway workers went on strike over pay on Monday.", "PROTEST", ""},
+		{"protest general strike", "Unions called a general strike for Thursday.", "PROTEST", "general strike"},
+		{"sanction", "The European Union imposed sanctions on Russia over the annexation of Crimea.", "SANCTION", "imposed sanctions"},
+		{"sanction expel", "Poland expelled three Russian diplomats.", "SANCTION", "expelled three Russian diplomats"},
+		{"mobilize", "Turkey deployed troops to the Syrian border.", "MOBILIZE", "deployed"},
+		{"mobilize alert", "Seoul put its forces on high alert after the launch.", "MOBILIZE", ""},
+		{"coerce arrest", "Police arrested 15 protesters in Moscow.", "COERCE", "arrested"},
+		{"coerce curfew", "Authorities imposed a curfew in the northern city.", "COERCE", "imposed a curfew"},
+		{"accuse attacked policy", "The opposition leader attacked the government's economic policy.", "ACCUSE", "attacked"},
+		{"accuse verbal attack", "Trump attacked his Democratic rival in a series of tweets.", "ACCUSE", "attacked"},
+		{"assault airstrike", "Israeli air strikes hit targets in southern Lebanon.", "ASSAULT", "air strikes"},
+		{"assault launched", "The United States launched 59 Tomahawk missiles at a Syrian air base.", "ASSAULT", "launched 59 Tomahawk missiles"},
+		{"assault killed", "Gunmen killed five police officers near the border.", "ASSAULT", "killed"},
+		{"assault struck", "A drone strike killed a senior commander in Yemen.", "ASSAULT", "drone strike"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr, ok := best(t, tt.sentence)
+			require.True(t, ok, "no trigger in %q: %+v", tt.sentence, find(tt.sentence))
+			assert.Equal(t, tt.typ, tr.Type, "%q: %+v", tt.sentence, find(tt.sentence))
+			if tt.trigger != "" {
+				assert.Equal(t, tt.trigger, spanText(tt.sentence, tr.Span))
+			}
+			assert.Regexp(t, `^[0-9]{2,4}$`, tr.Cameo)
+		})
+	}
+}
+
+func TestFindNoEvent(t *testing.T) {
+	for _, s := range []string{
+		"The minister said on Tuesday that the economy was growing.",
+		"The report was published by the agency on Friday.",
+		"He announced his candidacy in March 2019.",
+		"She died of a heart attack in 2015.",
+		"The attack helicopters returned to base.",
+		"The company reported a great deal of interest in its shares.",
+		"Officials told the press conference that prices would rise.",
+		"The ministry released a statement on the economy.",
+		"The company failed to meet the deadline.",
+		"The government vowed to fight corruption.",
+		"Stocks rallied on Wall Street after the data.",
+		"Shares sank 5 percent in early trading.",
+		"There were signs of recovery in the housing market.",
+		"Oil demand is expected to grow next year.",
+		"The city faces a host of problems.",
+		"She spoke at a campaign rally in Michigan on Friday.",
+	} {
+		assert.Empty(t, Select(find(s)), s)
+	}
+}
+
+func TestPassiveAgent(t *testing.T) {
+	s := "Syria was struck by US missiles on Friday."
+	ts := find(s)
+	require.Len(t, ts, 1)
+	tr := ts[0]
+	assert.Equal(t, "ASSAULT", tr.Type)
+	assert.True(t, tr.Passive)
+	assert.Equal(t, "US missiles", spanText(s, tr.Agent))
+	assert.Equal(t, "Syria", spanText(s, tr.Patient))
+
+	s = "Five soldiers were killed by a roadside bomb."
+	tr, ok := best(t, s)
+	require.True(t, ok)
+	assert.True(t, tr.Passive)
+	assert.Equal(t, "Five soldiers", spanText(s, tr.Patient))
+}
+
+func TestActiveRoles(t *testing.T) {
+	tests := []struct{ sentence, trigger, agent, patient string }{
+		{"Russia attacked Ukrainian positions near Bakhmut.", "attacked", "Russia", "Ukrainian positions"},
+		{"The European Union imposed sanctions on Iran.", "imposed sanctions", "European Union", "Iran"},
+		{"Israel's attack on Gaza drew wide condemnation.", "attack", "Israel", "Gaza"},
+		{"The United Nations urged Myanmar to end the violence.", "urged", "United Nations", "Myanmar"},
+		{"Moscow withdrew its ambassador from London.", "withdrew its ambassador", "Moscow", "London"},
+		{"On Tuesday, Russia, which backs Assad, bombed rebel positions.", "bombed", "Russia", "rebel positions"},
+	}
+	for _, tt := range tests {
+		ts := find(tt.sentence)
+		var got *Trigger
+		for i := range ts {
+			if spanText(tt.sentence, ts[i].Span) == tt.trigger {
+				got = &ts[i]
+			}
+		}
+		require.NotNil(t, got, "%q: %+v", tt.sentence, ts)
+		assert.Equal(t, tt.agent, spanText(tt.sentence, got.Agent), tt.sentence)
+		assert.Equal(t, tt.patient, spanText(tt.sentence, got.Patient), tt.sentence)
+		assert.False(t, got.Passive)
+	}
+}
+
+func TestNegation(t *testing.T) {
+	tests := []struct {
+		sentence, trigger string
+		negated           bool
+	}{
+		{"Russia did not attack the convoy.", "attack", true},
+		{"Russia didn't attack the convoy.", "attack", true},
+		{"Iran denied attacking the tanker.", "attacking", true},
+		{"The army never withdrew from the town.", "withdrew", true},
+		{"Russia attacked the convoy.", "attacked", false},
+	}
+	for _, tt := range tests {
+		ts := find(tt.sentence)
+		found := false
+		for _, tr := range ts {
+			if spanText(tt.sentence, tr.Span) == tt.trigger {
+				found = true
+				assert.Equal(t, tt.negated, tr.Negated, tt.sentence)
+			}
+		}
+		assert.True(t, found, "%q: %+v", tt.sentence, ts)
+	}
+	// "denied" itself is the asserted event
+	tr, ok := best(t, "Iran denied attacking the tanker.")
+	require.True(t, ok)
+	assert.Equal(t, "REJECT", tr.Type)
+}
+
+func TestSymmetric(t *testing.T) {
+	tests := []struct{ sentence, agent, patient string }{
+		{"Putin and Erdogan met in Sochi on Tuesday.", "Putin and Erdogan", ""},
+		{"Talks between Armenia and Azerbaijan resumed in Brussels.", "Armenia and Azerbaijan", ""},
+		{"Blinken met with Wang Yi in Beijing.", "Blinken", "Wang Yi"},
+	}
+	for _, tt := range tests {
+		tr, ok := best(t, tt.sentence)
+		require.True(t, ok, tt.sentence)
+		assert.Equal(t, "CONSULT", tr.Type, tt.sentence)
+		assert.True(t, tr.Symmetric, tt.sentence)
+		assert.Equal(t, tt.agent, spanText(tt.sentence, tr.Agent), tt.sentence)
+		assert.Equal(t, tt.patient, spanText(tt.sentence, tr.Patient), tt.sentence)
+	}
+}
+
+func TestEmbedded(t *testing.T) {
+	s := "North Korea threatened on Sunday to launch missiles at Guam."
+	ts := find(s)
+	require.NotEmpty(t, ts)
+	assert.Equal(t, "THREATEN", ts[0].Type)
+	s = "The council urged Israel to halt its offensive in Gaza."
+	ts = find(s)
+	require.GreaterOrEqual(t, len(ts), 2, "%+v", ts)
+	assert.Equal(t, "REQUEST", ts[0].Type)
+	for _, tr := range ts[1:] {
+		assert.True(t, tr.Embedded, "%q embedded", spanText(s, tr.Span))
+		assert.Less(t, tr.Confidence, ts[0].Confidence)
+	}
+}
+
+func TestSpansWithinSentence(t *testing.T) {
+	doc := "First sentence here. Syria was struck by US missiles on Friday, killing 12 people. Talks resumed."
+	for _, sent := range text.Sentences(doc) {
+		toks := text.Tokens(doc, sent.Start, sent.End)
+		for _, tr := range Find(doc, toks) {
+			for _, sp := range []Span{tr.Span, tr.Agent, tr.Patient} {
+				if sp.Empty() {
+					continue
+				}
+				assert.GreaterOrEqual(t, sp.Start, sent.Start)
+				assert.LessOrEqual(t, sp.End, sent.End)
+			}
+		}
+	}
+}

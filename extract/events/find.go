@@ -1,0 +1,476 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/geokg/geokg/extract/text"
+)
+
+// match is one lexicon entry matched at token positions idx (first..last).
+type match struct {
+	e     *entry
+	idx   []int
+	first int
+	last  int
+	typ   string
+	cameo string
+	conf  float64
+	nom   bool // the trigger is used as a noun
+}
+
+// Find returns the event triggers of one sentence, given its tokens (absolute
+// byte offsets into text). text is only used through the tokens; spans in the
+// result are absolute and lie within the tokens' extent.
+func Find(text string, toks []text.Token) []Trigger {
+	_ = text
+	if len(toks) == 0 {
+		return nil
+	}
+	ts := prepare(toks)
+	lx := lex()
+	var ms []match
+	for i := 0; i < len(ts); i++ {
+		if !ts[i].word || ts[i].owner >= 0 {
+			continue
+		}
+		m, ok := bestMatch(lx, ts, i)
+		if !ok {
+			m, ok = modalRequest(ts, i)
+		}
+		if !ok {
+			continue
+		}
+		if !applyRules(ts, &m) {
+			continue
+		}
+		for k := m.first; k <= m.last; k++ {
+			ts[k].owner = len(ms)
+		}
+		for _, k := range m.idx {
+			ts[k].isTrig = true
+			ts[k].verbTrig = !m.nom
+		}
+		ms = append(ms, m)
+		i = m.last
+	}
+	if len(ms) == 0 {
+		return nil
+	}
+	out := make([]Trigger, 0, len(ms))
+	for mi := range ms {
+		out = append(out, roles(ts, ms, mi, out))
+	}
+	// "threatened to impose restrictions on X": the threat is aimed at X
+	for i := 0; i+1 < len(out); i++ {
+		if ms[i].e.comm && out[i].Patient.Empty() && out[i+1].Embedded && !out[i+1].Patient.Empty() {
+			out[i].Patient = out[i+1].Patient
+		}
+	}
+	return out
+}
+
+// bestMatch returns the longest (then most confident) entry matching at i.
+func bestMatch(lx *lexicon, ts []tok, i int) (match, bool) {
+	var best match
+	found := false
+	try := func(es []*entry) {
+		for _, e := range es {
+			if found && (e.n < best.e.n || e.n == best.e.n && e.conf <= best.e.conf) {
+				continue
+			}
+			if e.words[0].literal && ts[i].low != e.words[0].w {
+				continue
+			}
+			idx, ok := matchAt(ts, e, i)
+			if !ok {
+				continue
+			}
+			best = match{e: e, idx: idx, first: idx[0], last: idx[len(idx)-1], typ: e.typ, cameo: e.cameo, conf: e.conf}
+			found = true
+		}
+	}
+	try(lx.byFirst[ts[i].low])
+	for _, f := range ts[i].forms {
+		if f.lemma != ts[i].low {
+			try(lx.byFirst[f.lemma])
+		}
+	}
+	return best, found
+}
+
+// gapStop are words a "..." gap may not cross.
+var gapStop = set("that", "which", "who", "and", "but", "or", "said", "says", "while", "after", "before", "because", "if", "when")
+
+func matchAt(ts []tok, e *entry, i int) ([]int, bool) {
+	idx := make([]int, 0, e.n)
+	j := i
+	gap := false
+	for wi, pw := range e.words {
+		if pw.gap {
+			gap = true
+			continue
+		}
+		if wi == 0 {
+			idx = append(idx, i)
+			j = i + 1
+			continue
+		}
+		limit := j
+		if gap {
+			limit = j + maxGap
+		}
+		ok := false
+		for k := j; k <= limit && k < len(ts) && k < j+2*maxGap; k++ {
+			if gap && cheapGap(&ts[k]) {
+				limit++ // "launched a barrage of 59 Tomahawk missiles"
+			}
+			if ts[k].owner >= 0 {
+				break
+			}
+			if ts[k].has(pw) {
+				idx = append(idx, k)
+				j = k + 1
+				ok = true
+				break
+			}
+			if !ts[k].word || gapStop[ts[k].low] {
+				break
+			}
+		}
+		if !ok {
+			return nil, false
+		}
+		gap = false
+	}
+	return idx, true
+}
+
+var (
+	determiners = set("the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "'s", "any", "no", "new", "fresh", "further", "more", "another", "several", "some", "two", "three")
+	modals      = set("to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "did", "does", "do", "not", "n't", "never", "also", "he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "and", "to", "had", "has", "have")
+	preps       = set("of", "in", "on", "at", "for", "with", "by", "from", "against", "into", "over", "after", "before", "during", "amid", "about", "between", "to", "without", "under", "despite")
+	// heads after which a nominal trigger is a modifier of an actor or a thing
+	modifiedHeads = set("helicopter", "helicopters", "aircraft", "jet", "jets", "plane", "planes", "submarine", "submarines",
+		"rifle", "rifles", "dog", "dogs", "boat", "boats", "ship", "ships", "craft", "agency", "agencies", "worker", "workers",
+		"group", "groups", "organization", "organizations", "organisation", "organisations", "official", "officials",
+		"leader", "leaders", "spokesman", "spokeswoman", "spokesperson", "team", "teams", "committee", "force", "forces",
+		"movement", "unit", "units", "package", "site", "sites", "agencies", "flotilla", "weapons", "weapon", "partner",
+		"partners", "member", "members", "country", "countries", "state", "states", "camp", "camps", "vehicle", "vehicles",
+		"policy", "conference", "secretary", "release", "office", "victims", "victim", "zone", "officer", "officers",
+		"sirens", "siren", "shelter", "shelters", "zones", "troops", "soldiers", "contingent",
+		"operation", "operations")
+	strikeLabour = set("worker", "workers", "union", "unions", "labour", "labor", "teachers", "teacher", "miners", "doctors",
+		"nurses", "employees", "staff", "drivers", "general", "nationwide", "national", "one-day", "24-hour", "48-hour",
+		"day-long", "indefinite", "strikers", "pilots", "dockers", "students", "truckers", "transport", "rail", "public-sector",
+		"go", "went", "gone", "going", "on", "called", "call", "staged", "stage", "declared", "threatened", "warning")
+	weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+		"march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "today",
+		"tomorrow", "yesterday", "tonight", "the weekend", "saturday's", "sunday's")
+	callAccuseObj = set("it", "him", "her", "them", "this", "that", "these", "those", "the")
+)
+
+// applyRules disambiguates a match with general context rules; it returns
+// false when the match is not an event trigger.
+func applyRules(ts []tok, m *match) bool {
+	e := m.e
+	if e.rule == "must" {
+		return true
+	}
+	t := &ts[m.first]
+	lemma := e.words[0].w
+	k := t.kind(lemma)
+	prev, next := "", ""
+	if m.first > 0 {
+		prev = ts[m.first-1].low
+	}
+	if m.last+1 < len(ts) {
+		next = ts[m.last+1].low
+	}
+	single := e.n == 1
+	// nominal or verbal use of the first word
+	m.nom = e.nounOnly || determiners[prev] || (prev != "" && ts[m.first-1].cap && k&(formPast|formIng) == 0 && !modals[prev])
+	if !m.nom && m.first > 0 && k&(formPast|formIng) == 0 && (preps[prev] && prev != "to" || isDigits(prev) || adjectival(prev)) {
+		m.nom = true // "of the 1980 massacre", "in heavy fighting", "a brutal crackdown"
+	}
+	if !m.nom && m.first == 0 && t.cap && k&formPast == 0 && e.n == 1 && !e.verbOnly {
+		m.nom = true // "Talks between …", "Protests erupted …"
+	}
+	if !m.nom && e.n >= 2 && len(e.words) == e.n && !particles[e.words[1].w] && k&(formPast|formIng) == 0 {
+		m.nom = true // "air strikes", "humanitarian aid", "general strike"
+	}
+	if e.nounOnly && k&(formPast|formIng) != 0 && lemma != t.low {
+		return false
+	}
+	if e.nounOnly && (prev == "to" || modals[prev] && prev != "and" && prev != "that" && prev != "no") && k&formS == 0 && single {
+		return false // "to deal with", "will talk"
+	}
+	if e.verbOnly && single {
+		if k&(formPast|formIng) == 0 && !modals[prev] && !(prev != "" && ts[m.first-1].cap) {
+			return false
+		}
+		if determiners[prev] && k&formIng == 0 {
+			return false
+		}
+	}
+	if single && (m.nom || e.nounOnly || k == formBase && !modals[prev]) {
+		if modifiedHeads[next] {
+			return false // "attack helicopters", "aid workers", "rescue workers"
+		}
+	}
+	if lemma == "attack" && (prev == "heart" || prev == "panic" || prev == "asthma") {
+		return false
+	}
+	if lemma == "retaliation" && prev == "in" {
+		return false // "in retaliation for": a motive, not a threat
+	}
+	if lemma == "release" && (prev == "press" || prev == "news") {
+		return false
+	}
+	if lemma == "deal" && (prev == "great" || prev == "good") {
+		return false
+	}
+	if lemma == "help" && next == "to" && single {
+		m.conf *= 0.8
+	}
+	if skip, ok := objectSkip[e.words[len(e.words)-1].w]; ok && objectHit(ts, m.last+1, skip) {
+		if lemma == "attack" && single && !m.nom {
+			// "attacked the government's policy": verbal criticism
+			m.typ, m.cameo, m.conf = "ACCUSE", "111", 0.7
+			return true
+		}
+		return false
+	}
+	if single {
+		if marketVerbs[lemma] {
+			for j := m.first - 1; j >= 0 && j >= m.first-3; j-- {
+				if marketNouns[ts[j].low] {
+					return false // "stocks rallied", "shares sank"
+				}
+			}
+		}
+	}
+	if lemma == "demand" && m.nom && marketNouns[prev] || lemma == "host" && next == "of" && m.nom || lemma == "aid" && (prev == "first" || prev == "hearing") {
+		return false
+	}
+	if (lemma == "attack" || lemma == "target") && m.typ == "ASSAULT" && !violenceContext(ts) && politicsContext(ts) {
+		// "Trump attacked Clinton over her emails": verbal criticism
+		m.typ, m.cameo, m.conf = "ACCUSE", "111", m.conf*0.8
+	}
+	if lemma == "rally" && single && k&formPast == 0 && !protestContext(ts) {
+		for j := m.first - 1; j >= 0 && j >= m.first-3; j-- {
+			if preps[ts[j].low] || ts[j].low == "campaign" || ts[j].low == "election" {
+				return false // "at a campaign rally in Michigan"
+			}
+		}
+	}
+	switch e.rule {
+	case "strike":
+		if !single {
+			break
+		}
+		labour := false
+		for j := m.first - 1; j >= 0 && j >= m.first-3; j-- {
+			if strikeLabour[ts[j].low] {
+				labour = true
+			}
+		}
+		if next == "by" && m.last+2 < len(ts) && strikeLabour[ts[m.last+2].low] {
+			labour = true
+		}
+		if m.first > 0 && (strings.HasSuffix(prev, "-day") || strings.HasSuffix(prev, "-hour") || strings.HasSuffix(prev, "-week") || prev == "open-ended") {
+			labour = true
+		}
+		if next == "action" || next == "over" && m.nom {
+			labour = true
+		}
+		if labour {
+			m.typ, m.cameo, m.conf = "PROTEST", "143", 0.85
+		} else if k&formPast != 0 {
+			m.conf = 0.7
+		} else if m.nom && t.low == "strike" && next != "on" && next != "against" && !militaryNear(ts, m.first) {
+			// a single "strike" with no target and no weapon is a labour strike
+			m.typ, m.cameo, m.conf = "PROTEST", "143", 0.7
+		}
+	case "call":
+		if !single {
+			break
+		}
+		if next == "off" || next == "up" || next == "in" || next == "back" || next == "it" && m.last+2 < len(ts) && ts[m.last+2].low == "a" && m.last+3 < len(ts) && ts[m.last+3].low == "day" {
+			return false
+		}
+		// "called X a Y" / "called it unacceptable": an accusation
+		for j := m.last + 1; j < len(ts) && j <= m.last+5; j++ {
+			if !ts[j].word {
+				break
+			}
+			if (ts[j].low == "a" || ts[j].low == "an") && j > m.last+1 {
+				m.typ, m.cameo, m.conf = "ACCUSE", "111", 0.6
+				return true
+			}
+		}
+		if callAccuseObj[next] && next != "the" {
+			m.typ, m.cameo, m.conf = "ACCUSE", "111", 0.5
+			return true
+		}
+		if m.last+1 < len(ts) && ts[m.last+1].cap && prev != "" && !determiners[prev] {
+			return true // "Obama called Putin": a phone call
+		}
+		return false
+	case "march":
+		if t.cap && (m.first > 0 || next != "" && next[0] >= '0' && next[0] <= '9') {
+			return false
+		}
+		if next != "" && next[0] >= '0' && next[0] <= '9' {
+			return false
+		}
+	}
+	return true
+}
+
+var militaryWords = set("air", "missile", "missiles", "military", "drone", "nuclear", "pre-emptive", "preemptive",
+	"retaliatory", "surgical", "rocket", "artillery", "naval", "aerial", "bomb", "bombs", "jets", "warplanes", "israeli")
+
+func militaryNear(ts []tok, i int) bool {
+	for j := i - 3; j <= i+3 && j < len(ts); j++ {
+		if j >= 0 && militaryWords[ts[j].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// mustEntry is the synthetic trigger of "X must/should do Y" in reported
+// speech: the speaker demands it (CAMEO 10).
+var mustEntry = &entry{words: []patWord{{w: "must"}}, n: 1, typ: "REQUEST", cameo: "100", conf: 0.8, comm: true, rule: "must"}
+
+// modalRequest matches "must" (and "should", "ought" when the sentence
+// reports speech) as a REQUEST.
+func modalRequest(ts []tok, i int) (match, bool) {
+	w := ts[i].low
+	if w != "must" && w != "should" && w != "ought" {
+		return match{}, false
+	}
+	speech := false
+	for j := range ts {
+		if speechVerbs[ts[j].low] || ts[j].low == "that" && j < i {
+			speech = true
+			break
+		}
+	}
+	if !speech && w != "must" {
+		return match{}, false
+	}
+	if i+1 < len(ts) && (ts[i+1].low == "have" || ts[i+1].low == "be" && i+2 < len(ts) && (ts[i+2].low == "a" || ts[i+2].low == "the")) {
+		return match{}, false // "must have been", "should be the"
+	}
+	conf := 0.8
+	if !speech {
+		conf = 0.6
+	}
+	return match{e: mustEntry, idx: []int{i}, first: i, last: i, typ: "REQUEST", cameo: "100", conf: conf}, true
+}
+
+// adjectival reports lower-case words with a typical adjective ending.
+func adjectival(w string) bool {
+	if len(w) < 5 {
+		return false
+	}
+	for _, suf := range []string{"al", "ic", "ive", "ous", "ary", "ful", "ian", "ese", "ish", "ent", "ant", "less", "ible", "able"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// gapFiller are words a "..." gap may skip without using up its length.
+var gapFiller = set("a", "an", "the", "of", "barrage", "salvo", "volley", "series", "wave", "waves", "round",
+	"number", "couple", "pair", "dozens", "hundreds", "string", "total", "its", "their", "his", "her")
+
+func cheapGap(t *tok) bool {
+	if gapFiller[t.low] || t.cap {
+		return true
+	}
+	if _, ok := numberWords[t.low]; ok {
+		return true
+	}
+	return t.low != "" && t.low[0] >= '0' && t.low[0] <= '9'
+}
+
+// objectSkip lists, per lemma, object heads with which the verb is not an
+// event ("released a statement", "met the deadline", "fight corruption");
+// "attack" with a policy-like object is verbal criticism.
+var objectSkip = map[string]map[string]bool{
+	"release": set("statement", "report", "video", "videos", "footage", "figures", "data", "details", "results",
+		"list", "document", "documents", "photo", "photos", "photographs", "images", "image", "recording", "transcript",
+		"names", "plan", "book", "album", "film", "song", "version", "update", "guidelines", "findings", "poll",
+		"survey", "communique", "note", "letter", "audio", "tape", "tapes", "statistics", "estimates", "forecast",
+		"budget", "earnings", "proposal", "proposals", "text", "draft", "memo", "summary", "analysis", "study"),
+	"meet": set("target", "targets", "needs", "requirements", "criteria", "deadline", "expectations", "standards",
+		"obligations", "goal", "goals", "challenge", "challenges", "threshold", "costs", "quota", "need"),
+	"fight": set("corruption", "poverty", "inflation", "disease", "fire", "fires", "climate", "charges", "extradition",
+		"case", "crime", "epidemic", "virus", "pandemic", "unemployment", "drugs", "cancer", "hunger", "malaria",
+		"aids", "discrimination", "racism", "deportation", "ruling", "decision", "bill", "law", "lawsuit"),
+	"battle": set("corruption", "poverty", "inflation", "disease", "fire", "fires", "climate", "charges", "virus",
+		"pandemic", "unemployment", "cancer", "hunger", "injury", "illness"),
+	"attack": set("policy", "policies", "decision", "plan", "plans", "remarks", "comments", "proposal", "proposals",
+		"bill", "law", "statement", "speech", "record", "reforms", "budget", "idea", "ideas", "strategy", "handling",
+		"report", "ruling", "media", "press", "critics"),
+	"shoot":  set("film", "video", "footage", "scene", "scenes", "movie", "documentary"),
+	"strike": set("balance", "chord", "tone", "note", "pose"),
+	"seize":  set("opportunity", "initiative", "moment", "chance", "momentum"),
+	"kill":   set("bill", "deal", "plan", "proposal", "idea", "time", "story", "project"),
+	"hit":    set("record", "high", "low", "headlines", "market", "markets", "shelves", "target", "wall", "stride"),
+}
+
+// objectHit reports whether the phrase at i (up to six words, before any
+// punctuation or preposition) contains a word of set.
+func objectHit(ts []tok, i int, set map[string]bool) bool {
+	for j := i; j < len(ts) && j < i+6; j++ {
+		l := ts[j].low
+		if !ts[j].word && l != "'s" || preps[l] && l != "of" {
+			return false
+		}
+		if set[l] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	marketVerbs = set("rally", "sink", "hit", "retreat", "plunge", "surrender", "strike", "attack")
+	marketNouns = set("stocks", "stock", "shares", "share", "markets", "market", "prices", "price", "dollar", "euro",
+		"yen", "index", "bonds", "oil", "gold", "currency", "futures", "nasdaq", "dow", "equities", "sterling",
+		"consumer", "domestic", "global", "weak", "strong", "rising", "falling", "growing", "energy", "gas", "export",
+		"import", "housing", "credit", "higher", "lower", "slowing", "weaker", "stronger", "supply", "peso", "rupee",
+		"ruble", "rouble", "lira", "yuan", "indexes", "indices")
+)
+
+var (
+	violenceWords = set("killed", "killing", "kill", "dead", "troops", "forces", "bomb", "bombs", "missile", "missiles",
+		"army", "military", "militants", "rebels", "soldiers", "police", "gunmen", "weapons", "wounded", "injured",
+		"civilians", "air", "rocket", "rockets", "terror", "terrorist", "terrorists", "insurgents", "fighters",
+		"village", "town", "base", "convoy", "militia", "jihadists", "shelling", "artillery", "drone", "drones",
+		"casualties", "explosion", "suicide", "gunfire", "tanks", "positions", "warplanes", "jets", "chemical",
+		"cyber", "hackers", "knife", "gun", "guns", "shot", "shooting", "victims", "raid", "offensive", "war")
+	politicsWords = set("tweet", "tweets", "twitter", "campaign", "speech", "debate", "comments", "remarks", "critics",
+		"media", "interview", "ad", "ads", "statement", "op-ed", "editorial", "rhetoric", "policy", "policies",
+		"nominee", "candidate", "rival", "opponent", "republican", "democrat", "democratic", "republicans",
+		"democrats", "senator", "voters", "election", "press", "record", "character", "verbal", "verbally", "personal")
+	protestWords = set("protest", "protests", "protesters", "protestors", "demonstrators", "demonstration",
+		"demonstrations", "marchers", "opposition", "anti-government", "against", "strikers")
+)
+
+func anyWord(ts []tok, set map[string]bool) bool {
+	for i := range ts {
+		if set[ts[i].low] {
+			return true
+		}
+	}
+	return false
+}
+
+func violenceContext(ts []tok) bool { return anyWord(ts, violenceWords) }
+func politicsContext(ts []tok) bool { return anyWord(ts, politicsWords) }
+func protestContext(ts []tok) bool  { return anyWord(ts, protestWords) }

@@ -1,0 +1,645 @@
+package events
+
+import "strings"
+
+var (
+	hardStop = set(";", ":", "(", ")", "\"", "“", "”", "‘", "—", "-", "–", "--", "[", "]",
+		"that", "which", "whom", "whose", "because", "if", "when", "while", "after", "before", "although",
+		"though", "since", "until", "where", "whether", "whereas", "unless")
+	speechVerbs = set("said", "says", "say", "told", "tells", "stated", "announced", "added", "reported", "claimed",
+		"noted", "according", "declared", "quoted", "explained", "wrote", "confirmed", "believes", "believed", "thinks",
+		"saying", "telling", "stressed", "argued", "indicated", "revealed", "suggested", "acknowledged", "asserted")
+	auxAdv = set("has", "have", "had", "will", "would", "could", "should", "may", "might", "must", "can", "shall",
+		"did", "does", "do", "is", "are", "was", "were", "be", "been", "being", "not", "n't", "never", "also",
+		"reportedly", "allegedly", "later", "then", "yesterday", "today", "again", "already", "still", "further",
+		"first", "finally", "recently", "jointly", "publicly", "formally", "officially", "repeatedly", "strongly",
+		"once", "just", "now", "soon", "even", "apparently", "immediately", "quickly", "swiftly", "sharply", "to",
+		"cannot", "can't", "won't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "wasn't", "weren't",
+		"isn't", "aren't", "wouldn't", "couldn't", "shouldn't", "ever", "unanimously", "overwhelmingly", "readily",
+		"effectively", "separately", "personally", "initially", "eventually", "subsequently", "previously", "often",
+		"get", "got", "gets", "begin", "began", "begun", "continue", "continued", "continues", "resume", "resumed",
+		"agreed", "decided", "planned", "plans", "plan", "want", "wants", "wanted", "tried", "try", "tries", "sought",
+		"expected", "expect", "going", "set", "due", "likely", "ready", "willing", "prepared", "able", "about",
+		"threatened", "vowed", "promised", "offered", "refused", "failed", "managed", "helped", "started", "stopped")
+	beForms    = set("is", "are", "was", "were", "be", "been", "being", "'s", "get", "got", "gets", "getting", "become", "became")
+	coords     = set("and", "but", "or", "then", "so", "also", "nor", "as", "well", ",")
+	negators   = set("not", "n't", "never", "no", "cannot", "neither", "nor", "without")
+	patStop    = set(".", ",", ";", ":", "!", "?", "(", ")", "\"", "“", "”", "—", "–", "that", "which", "who", "whom", "to", "for", "after", "before", "because", "while", "when", "as", "since", "during", "until", "in", "at", "over", "following", "amid", "despite", "near", "by", "from", "with", "of", "on", "if", "but", "unless", "saying", "said", "says", "where", "about", "under", "last", "earlier", "this", "next", "within", "into", "against", "through", "without", "across", "outside", "inside", "around", "along", "toward", "towards", "and", "early", "late", "overnight", "again", "yesterday", "today")
+	agentStop  = set(".", ",", ";", ":", "!", "?", "(", ")", "\"", "“", "”", "—", "–", "in", "on", "at", "during", "after", "before", "near", "when", "while", "as", "that", "which", "who", "since", "for", "last", "earlier", "this", "from", "to", "with", "against", "into", "over", "outside", "inside", "across", "amid", "following")
+	lightVerbs = set("held", "hold", "holds", "holding", "launched", "launch", "launches", "launching", "staged", "stage",
+		"stages", "staging", "carried", "carry", "carries", "conducted", "conduct", "conducts", "made", "make", "makes",
+		"gave", "give", "gives", "signed", "sign", "signs", "expressed", "express", "expresses", "began", "begin",
+		"begins", "started", "start", "starts", "resumed", "resume", "resumes", "issued", "issue", "issues", "imposed",
+		"impose", "opened", "open", "mounted", "mount", "sent", "send", "sends", "offered", "offer",
+		"announced", "announce", "reached", "reach", "agreed", "took", "take", "takes", "joined", "join", "led", "lead",
+		"leads", "organized", "organised", "voiced", "voice", "provided", "provide", "has", "have", "had", "is", "are",
+		"was", "were", "will", "would", "could", "may", "might", "should", "must", "did", "does", "do", "can")
+	embedLinks = set("to", "that", "of", "for", "from")
+	denyWords  = set("deny", "refuse", "reject", "decline", "fail", "rule")
+	hedges     = set("could", "might", "may", "would", "possible", "possibly", "reportedly", "allegedly", "if")
+	relPron    = set("who", "which", "that")
+)
+
+// roles builds the Trigger of match mi: span, voice, negation, agent, patient.
+func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
+	m := &ms[mi]
+	e := m.e
+	tr := Trigger{
+		Span:       Span{ts[m.first].Start, ts[m.last].End},
+		Type:       m.typ,
+		Cameo:      m.cameo,
+		Symmetric:  false,
+		Confidence: m.conf,
+	}
+	lemma := e.words[0].w
+	k := ts[m.first].kind(lemma)
+	// voice
+	if !m.nom && k&formPast != 0 {
+		j := m.first - 1
+		for j >= 0 && j >= m.first-3 && (auxAdv[ts[j].low] && !beForms[ts[j].low] || strings.HasSuffix(ts[j].low, "ly")) {
+			j--
+		}
+		if j >= 0 && beForms[ts[j].low] {
+			tr.Passive = true
+		} else if m.last+1 < len(ts) && ts[m.last+1].low == "by" && !(m.last+2 < len(ts) && weekdays[ts[m.last+2].low]) {
+			tr.Passive = true
+		}
+	}
+	// negation: a negator in the three tokens before the trigger
+	for j := m.first - 1; j >= 0 && j >= m.first-3; j-- {
+		if !ts[j].word || hardStop[ts[j].low] || ts[j].isTrig {
+			break
+		}
+		if negators[ts[j].low] || strings.HasSuffix(ts[j].low, "n't") || ts[j].low == "failed" {
+			tr.Negated = true
+			tr.Confidence *= 0.8
+			break
+		}
+	}
+	// embedded in the complement of an earlier complement-taking trigger
+	for pj := mi - 1; pj >= 0; pj-- {
+		p := &ms[pj]
+		if !p.e.comm || m.first-p.last > 10 {
+			continue
+		}
+		link := false
+		stop := false
+		for j := p.last + 1; j < m.first; j++ {
+			if ts[j].low == ";" || ts[j].low == "." || speechVerbs[ts[j].low] {
+				stop = true
+				break
+			}
+			if embedLinks[ts[j].low] {
+				link = true
+			}
+		}
+		if stop {
+			break
+		}
+		if link || m.first == p.last+1 && k&formIng != 0 || p.e.rule == "must" && m.first-p.last <= 3 {
+			tr.Embedded = true
+			tr.Confidence *= 0.55
+			if denyWords[p.e.words[0].w] {
+				tr.Negated = true
+			}
+			if p.e.intent && pj == mi-1 && done[pj].Type == "AGREE" {
+				// "is prepared to impose martial law": a threat; "is ready to send aid": an offer
+				if c, ok := threatCameo[tr.Type]; ok {
+					done[pj].Type, done[pj].Cameo = "THREATEN", c
+				} else if c, ok := intentCameo[tr.Type]; ok {
+					done[pj].Cameo = c
+				}
+			}
+		}
+		break
+	}
+	salience(ts, ms, mi, &tr, k)
+	// hedges lower the confidence a little
+	for j := m.first - 1; j >= 0 && j >= m.first-3; j-- {
+		if hedges[ts[j].low] {
+			tr.Confidence *= 0.85
+			break
+		}
+	}
+
+	// participants
+	after := m.last + 1
+	var agent, patient Span
+	between := false
+	if m.nom && !tr.Passive {
+		// "attacks by X", "talks between X and Y", "Israel's attack on Gaza", "US air strikes"
+		if after < len(ts) && (ts[after].low == "by" || ts[after].low == "between") {
+			agent = phrase(ts, after+1, agentStop, 14)
+			between = ts[after].low == "between"
+			if between {
+				agent = phrase(ts, after+1, patStopNoAnd, 14)
+			}
+			after = skipPhrase(ts, after+1, agent)
+		}
+		if agent.Empty() {
+			agent = premodifiers(ts, m.first)
+		}
+		if agent.Empty() && !inPP(ts, m.first) {
+			agent = clauseSubject(ts, ms, mi, true)
+		}
+	} else if tr.Passive {
+		patient = clauseSubject(ts, ms, mi, false)
+		for j := after; j < len(ts) && j <= after+3; j++ {
+			if ts[j].low == "by" {
+				agent = phrase(ts, j+1, agentStop, 12)
+				break
+			}
+			if !ts[j].word {
+				break
+			}
+		}
+	} else if e.rule == "must" {
+		patient = clauseSubject(ts, ms, mi, false)
+		agent = speaker(ts)
+		if agent.Empty() {
+			agent = mainSubject(ts)
+		}
+	} else {
+		agent = clean(ts, clauseSubject(ts, ms, mi, false))
+		if agent.Empty() && mi > 0 {
+			// control: "urged Iran to withdraw" (the object acts), "agreed to
+			// withdraw", "attacked X and killed Y" (the subject acts)
+			p := done[mi-1]
+			for pj := mi - 1; pj >= 0; pj-- {
+				if !ms[pj].nom {
+					p = done[pj]
+					break
+				}
+			}
+			switch {
+			case tr.Embedded && p.Type == "REQUEST" && !p.Patient.Empty():
+				agent = p.Patient
+			case tr.Embedded || coordinated(ts, ms, mi) || ms[mi].first > 0 && ts[ms[mi].first-1].low == "to" || k&formIng != 0:
+				agent = p.Agent
+			}
+		}
+	}
+	if patient.Empty() && !tr.Passive && !between && e.rule != "must" {
+		patient = objectOf(ts, m, after)
+	}
+	if tr.Passive && patient.Empty() {
+		patient = objectOf(ts, m, after)
+	}
+	agent, patient = clean(ts, agent), clean(ts, patient)
+	if isPronoun(ts, agent) && !tr.Passive {
+		// "Japan said it had halted aid": the pronoun is the speaker
+		if sp := clean(ts, speaker(ts)); !sp.Empty() && sp.End <= agent.Start && !isPronoun(ts, sp) {
+			agent = sp
+		}
+	}
+	tr.Agent, tr.Patient = agent, patient
+	// violence by protesters is a violent protest (CAMEO 145)
+	if tr.Type == "ASSAULT" && protestAgent(ts, tr.Agent) {
+		tr.Type, tr.Cameo = "PROTEST", "145"
+	}
+	// police violence against protesters is repression (CAMEO 175)
+	if tr.Type == "ASSAULT" && policeAgent(ts, tr.Agent) && protestInSentence(ts) {
+		tr.Type, tr.Cameo = "COERCE", "175"
+	}
+	if e.sym {
+		if between || hasCoord(ts, agent) && patient.Empty() || !patient.Empty() && withBefore(ts, patient) {
+			tr.Symmetric = true
+		}
+		if patient.Empty() && hasCoord(ts, agent) {
+			tr.Symmetric = true
+		}
+	}
+	return tr
+}
+
+var patStopNoAnd = func() map[string]bool {
+	m := make(map[string]bool, len(patStop))
+	for k := range patStop {
+		if k != "and" && k != "," {
+			m[k] = true
+		}
+	}
+	return m
+}()
+
+// phrase returns the span of tokens from i up to the first stop word (at most max tokens).
+func phrase(ts []tok, i int, stops map[string]bool, max int) Span {
+	j := i
+	for j < len(ts) && j < i+max {
+		if stops[ts[j].low] || ts[j].verbTrig || (!ts[j].word && ts[j].low != "'s" && ts[j].low != "-" && ts[j].low != "&") {
+			break
+		}
+		if j > i && (weekdays[ts[j].low] || finiteVerbs[ts[j].low] || auxAdv[ts[j].low] && !ts[j].cap) {
+			break
+		}
+		j++
+	}
+	for j > i && (ts[j-1].low == "'s" || !ts[j-1].word || ts[j-1].low == "and" || ts[j-1].low == "the") {
+		j--
+	}
+	if j <= i {
+		return Span{}
+	}
+	return Span{ts[i].Start, ts[j-1].End}
+}
+
+func skipPhrase(ts []tok, i int, s Span) int {
+	for i < len(ts) && ts[i].Start < s.End {
+		i++
+	}
+	return i
+}
+
+// premodifiers returns the possessor or the proper-name modifiers of a nominal
+// trigger: "Israel's" in "Israel's attack", "US" in "US air strikes".
+func premodifiers(ts []tok, first int) Span {
+	j := first - 1
+	if j >= 0 && ts[j].low == "'s" {
+		end := j
+		s := j - 1
+		for s >= 0 && (ts[s].cap || ts[s].low == "-" || ts[s].low == "of") && ts[s].word {
+			s--
+		}
+		if s+1 < end {
+			return Span{ts[s+1].Start, ts[end-1].End}
+		}
+		return Span{}
+	}
+	end := j
+	for j >= 0 && ts[j].word && !ts[j].isTrig && (ts[j].cap || ts[j].low == "-") {
+		j--
+	}
+	if j+1 <= end && end >= 0 {
+		// a sentence-initial capital alone is not a modifier ("The attack")
+		if j+1 == end && (determiners[ts[end].low] || end == 0 && !isNameLike(ts[end].Text)) {
+			return Span{}
+		}
+		s := j + 1
+		for s <= end && determiners[ts[s].low] {
+			s++
+		}
+		if s <= end {
+			return Span{ts[s].Start, ts[end].End}
+		}
+	}
+	return Span{}
+}
+
+func isNameLike(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	upper := 0
+	for _, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			upper++
+		}
+	}
+	return upper >= 2 // "US", "NATO", "UN"
+}
+
+// clauseSubject returns the span before trigger mi that states its subject:
+// back to the clause start, skipping appositions and trailing auxiliaries.
+func clauseSubject(ts []tok, ms []match, mi int, nominal bool) Span {
+	return subjectBefore(ts, ms[mi].first, nominal)
+}
+
+// subjectBefore returns the subject span of the clause whose verb (or
+// trigger) starts at token first.
+func subjectBefore(ts []tok, first int, nominal bool) Span {
+	end := first - 1
+	if nominal {
+		// "X started a hunger strike": the subject precedes the governing verb
+		light := false
+		for j := first - 1; j >= 0 && j >= first-5; j-- {
+			l := ts[j].low
+			if lightVerbs[l] && !auxAdv[l] {
+				end = j - 1
+				nominal, light = false, true
+				break
+			}
+			if preps[l] || !ts[j].word || ts[j].isTrig {
+				break
+			}
+		}
+		if !light {
+			// the object of some other verb ("Putin regarded the strikes as …"): no agent
+			for j := first - 1; j >= 0; j-- {
+				l := ts[j].low
+				if hardStop[l] || l == "," || speechVerbs[l] {
+					break
+				}
+				if ts[j].verbTrig || finiteVerbs[l] || auxAdv[l] && !ts[j].cap && l != "to" || !ts[j].cap && strings.HasSuffix(l, "ed") && j > 0 {
+					return Span{}
+				}
+			}
+		}
+	}
+	for end >= 0 && (auxAdv[ts[end].low] || strings.HasSuffix(ts[end].low, "ly") && !ts[end].cap && len(ts[end].low) > 4) && !ts[end].isTrig {
+		end--
+	}
+	if end >= 0 && (ts[end].low == "and" || ts[end].low == "but" || ts[end].low == "or" || ts[end].low == "then") {
+		return Span{} // coordinated verb phrase: the subject is the previous one's
+	}
+	start := end + 1
+	skipping := false
+	for j := end; j >= 0; j-- {
+		t := &ts[j]
+		if skipping && t.low != "," {
+			if t.low == ";" || t.low == ":" || t.low == "(" || t.low == ")" || t.low == "\"" {
+				break
+			}
+			continue
+		}
+		if t.verbTrig || hardStop[t.low] || speechVerbs[t.low] || nominal && t.isTrig {
+			break
+		}
+		if t.low == "," {
+			if start <= end && !skipping {
+				// a comma after a collected subject: an introductory phrase ends here
+				break
+			}
+			if skipping {
+				// end of apposition: collect what precedes it
+				skipping = false
+				end = j - 1
+				start = j
+				continue
+			}
+			skipping = true
+			continue
+		}
+		if relPron[t.low] {
+			if skipping {
+				continue
+			}
+			break
+		}
+		if !skipping {
+			start = j
+		}
+	}
+	if skipping || start > end || end < 0 {
+		return Span{}
+	}
+	// trim leading conjunctions and prepositional introductions
+	for start <= end && (coords[ts[start].low] || !ts[start].word) {
+		start++
+	}
+	// the subject ends before the first verb-like word
+	{
+		for j := start; j <= end; j++ {
+			if lightVerbs[ts[j].low] && j > start || nominal && !ts[j].cap && strings.HasSuffix(ts[j].low, "ed") && j > start {
+				end = j - 1
+				break
+			}
+		}
+		for end >= start && (auxAdv[ts[end].low] || strings.HasSuffix(ts[end].low, "ly") && !ts[end].cap) {
+			end--
+		}
+	}
+	if start > end {
+		return Span{}
+	}
+	if end-start > 20 {
+		start = end - 20
+	}
+	return Span{ts[start].Start, ts[end].End}
+}
+
+// coordinated reports whether trigger mi follows "and"/"but" right after the
+// previous trigger's clause ("X attacked Y and killed Z").
+func coordinated(ts []tok, ms []match, mi int) bool {
+	j := ms[mi].first - 1
+	for j >= 0 && auxAdv[ts[j].low] {
+		j--
+	}
+	return j >= 0 && (ts[j].low == "and" || ts[j].low == "but" || ts[j].low == "then" || ts[j].low == ",")
+}
+
+// objectOf returns the recipient span after the trigger.
+func objectOf(ts []tok, m *match, after int) Span {
+	if after >= len(ts) {
+		return Span{}
+	}
+	e := m.e
+	nx := ts[after].low
+	for _, p := range e.rec {
+		if nx == p {
+			return recipient(ts, after+1, m.typ)
+		}
+	}
+	if (nx == "at" || nx == "more" || nx == "up") && after+1 < len(ts) && (ts[after+1].low == "least" || ts[after+1].low == "than" || ts[after+1].low == "to") {
+		return recipient(ts, after, m.typ) // "killed at least 86 people"
+	}
+	if nx == "that" && (m.typ == "REQUEST" || m.typ == "THREATEN" || m.typ == "ACCUSE") {
+		return actorNP(ts, after+1)
+	}
+	switch nx {
+	case "with", "to", "on", "against", "upon", "into", "at":
+		if m.nom || e.n > 1 || e.sym || nx == "with" || nx == "against" || nx == "on" || nx == "upon" {
+			return recipient(ts, after+1, m.typ)
+		}
+		return Span{}
+	}
+	if m.nom && e.n == 1 {
+		if nx == "of" && (m.typ == "ASSAULT" || m.typ == "COERCE" || m.typ == "ACCUSE" || m.typ == "SUPPORT") {
+			return recipient(ts, after+1, m.typ)
+		}
+		return Span{}
+	}
+	return recipient(ts, after, m.typ)
+}
+
+// recipient returns the noun phrase starting at i.
+func recipient(ts []tok, i int, typ string) Span {
+	if i >= len(ts) || weekdays[ts[i].low] {
+		return Span{}
+	}
+	stops := patStopOf
+	if typ == "ACCUSE" || typ == "THREATEN" || typ == "REQUEST" {
+		stops = patStop // "accused X of Y", "warned X of Y"
+	}
+	s := phrase(ts, i, stops, 14)
+	if s.Empty() {
+		return s
+	}
+	// "X and Y" inside a recipient: keep coordination of names
+	j := skipPhrase(ts, i, s)
+	if j+1 < len(ts) && ts[j].low == "and" && ts[j+1].cap && !ts[j+1].isTrig {
+		s2 := phrase(ts, j+1, patStop, 8)
+		if !s2.Empty() {
+			s.End = s2.End
+		}
+	}
+	return s
+}
+
+func hasCoord(ts []tok, s Span) bool {
+	if s.Empty() {
+		return false
+	}
+	for i := range ts {
+		if ts[i].Start >= s.Start && ts[i].End <= s.End && (ts[i].low == "and" || ts[i].low == "," || ts[i].low == "&") {
+			return true
+		}
+	}
+	return false
+}
+
+func withBefore(ts []tok, s Span) bool {
+	for i := range ts {
+		if ts[i].Start == s.Start {
+			return i > 0 && (ts[i-1].low == "with" || ts[i-1].low == "between")
+		}
+	}
+	return false
+}
+
+// spanFiller are words a participant span may not begin or end with.
+var spanFiller = set("the", "a", "an", "in", "on", "of", "and", "or", "by", "to", "with", "from", "for",
+	"its", "their", "his", "her", "this", "that", "these", "those", "'s", "-", ",", "also", "both", "over",
+	"against", "into", "as", "then", "but", "is", "are", "was", "were", "has", "have", "had")
+
+// clean trims function words, dates and punctuation from the ends of a
+// participant span; a span of only such words (or only numbers) becomes empty.
+func clean(ts []tok, s Span) Span {
+	if s.Empty() {
+		return Span{}
+	}
+	first, last := -1, -1
+	for i := range ts {
+		if ts[i].Start >= s.Start && ts[i].End <= s.End {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return Span{}
+	}
+	filler := func(t *tok) bool {
+		return spanFiller[t.low] || !t.word || weekdays[t.low]
+	}
+	for first <= last && filler(&ts[first]) {
+		first++
+	}
+	for last >= first && filler(&ts[last]) {
+		last--
+	}
+	if first > last {
+		return Span{}
+	}
+	content := false
+	for i := first; i <= last; i++ {
+		if l := ts[i].low; !filler(&ts[i]) && !(l[0] >= '0' && l[0] <= '9') && !qualifiers[l] && l != "at" && l != "more" {
+			content = true
+		}
+	}
+	if !content {
+		return Span{}
+	}
+	return Span{ts[first].Start, ts[last].End}
+}
+
+// inPP reports whether the noun phrase ending at token first is the object of
+// a preposition ("in the chemical attack", "during the fight").
+func inPP(ts []tok, first int) bool {
+	for j := first - 1; j >= 0 && j >= first-5; j-- {
+		l := ts[j].low
+		if preps[l] {
+			return true
+		}
+		if ts[j].isTrig || lightVerbs[l] || !ts[j].word || l == "and" {
+			return false
+		}
+	}
+	return false
+}
+
+// finiteVerbs are common finite verbs that end a noun phrase ("Gaza drew …").
+var finiteVerbs = set("drew", "came", "went", "left", "took", "gave", "made", "saw", "said", "says", "told", "began",
+	"held", "led", "met", "sent", "fell", "rose", "won", "lost", "kept", "brought", "caused", "sparked", "prompted",
+	"triggered", "followed", "ended", "resumed", "continued", "broke", "erupted", "killed", "left", "remained",
+	"became", "seemed", "appeared", "happened", "occurred", "took", "raged", "spread", "forced", "led", "marked")
+
+// patStopOf is patStop without "of": "positions of the security forces".
+var patStopOf = func() map[string]bool {
+	m := make(map[string]bool, len(patStop))
+	for k := range patStop {
+		if k != "of" {
+			m[k] = true
+		}
+	}
+	return m
+}()
+
+var pronouns = set("it", "he", "she", "they", "we", "i", "its", "his", "her", "their", "them", "him", "us")
+
+func isPronoun(ts []tok, s Span) bool {
+	if s.Empty() {
+		return false
+	}
+	for i := range ts {
+		if ts[i].Start == s.Start {
+			return ts[i].End == s.End && pronouns[ts[i].low]
+		}
+	}
+	return false
+}
+
+// mainSubject returns the subject of the sentence's first clause: the words
+// before its first verb-like word.
+func mainSubject(ts []tok) Span {
+	for j := 1; j < len(ts); j++ {
+		l := ts[j].low
+		if ts[j].verbTrig || lightVerbs[l] || speechVerbs[l] || !ts[j].cap && strings.HasSuffix(l, "ed") || l == "," {
+			return clean(ts, Span{ts[0].Start, ts[j-1].End})
+		}
+	}
+	return Span{}
+}
+
+// actorHeads are common nouns that head a noun phrase naming an actor.
+var actorHeads = set("government", "governments", "forces", "force", "army", "authorities", "officials", "troops",
+	"police", "military", "regime", "leaders", "leader", "people", "rebels", "parliament", "president", "minister",
+	"council", "administration", "side", "sides", "militants", "community", "country", "countries", "nations",
+	"state", "states", "union", "party", "opposition", "junta", "cabinet", "court", "ministry", "navy", "guerrillas")
+
+// actorNP returns the actor noun phrase starting at i: determiners, names
+// and actor nouns ("the Sudanese government" in "demanded that the Sudanese
+// government end …").
+func actorNP(ts []tok, i int) Span {
+	j := i
+	for j < len(ts) && (ts[j].cap || determiners[ts[j].low] || actorHeads[ts[j].low] || ts[j].low == "and" || ts[j].low == "'s" || ts[j].low == "-") && !ts[j].verbTrig {
+		j++
+	}
+	if j == i {
+		return Span{}
+	}
+	return Span{ts[i].Start, ts[j-1].End}
+}
+
+var policeWords = set("police", "policemen", "riot", "gendarmes", "gendarmerie", "security")
+
+func policeAgent(ts []tok, s Span) bool {
+	if s.Empty() {
+		return false
+	}
+	for i := range ts {
+		if ts[i].Start >= s.Start && ts[i].End <= s.End && policeWords[ts[i].low] {
+			return true
+		}
+	}
+	return false
+}
+
+func protestInSentence(ts []tok) bool {
+	for i := range ts {
+		if protestActors[ts[i].low] || ts[i].low == "protest" || ts[i].low == "protests" || ts[i].low == "demonstration" || ts[i].low == "demonstrations" || ts[i].low == "rally" {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,39 @@
+package events
+
+// Select returns the triggers a sentence most plausibly asserts: the most
+// confident one, plus any other of at least the same confidence. A negated
+// cooperative trigger ("did not agree", "refused to meet") is reported as a
+// REJECT.
+func Select(ts []Trigger) []Trigger {
+	best := -1
+	for i, t := range ts {
+		if best < 0 || t.Confidence > ts[best].Confidence {
+			best = i
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	var out []Trigger
+	for _, t := range ts {
+		if t.Confidence >= ts[best].Confidence {
+			out = append(out, Asserted(t))
+		}
+	}
+	return out
+}
+
+// Asserted returns what a trigger asserts: a negated cooperative or
+// request trigger ("did not agree", "refused to meet" → the embedded "meet")
+// is a REJECT (CAMEO 120); other triggers are returned unchanged. Negated
+// conflictual triggers ("did not attack") stay negated for the caller to drop.
+func Asserted(t Trigger) Trigger {
+	if !t.Negated {
+		return t
+	}
+	switch t.Type {
+	case "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST":
+		t.Type, t.Cameo, t.Negated = "REJECT", "120", false
+	}
+	return t
+}
