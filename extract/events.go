@@ -1,0 +1,577 @@
+package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"sort"
+	"strings"
+
+	"github.com/geokg/geokg/extract/events"
+	"github.com/geokg/geokg/extract/timex"
+	"github.com/geokg/geokg/schema"
+)
+
+// actorsIn returns the ids of the actors mentioned inside [s, e) of sentence
+// si, in text order, pronouns resolved; places are not actors unless they
+// are countries.
+func (a *analysis) actorsIn(si, s, e int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, it := range a.items[si] {
+		if it.start < s || it.end > e {
+			continue
+		}
+		x := it.actor
+		if x == nil && it.kind == itPron {
+			x = a.resolvePronoun(it.start, it.gender, a.inQuote)
+		}
+		if x != nil && x.media && a.inParens(si, it) {
+			continue // the agency in a dateline "(Reuters)"
+		}
+		if x == nil || seen[x.id] {
+			continue
+		}
+		seen[x.id] = true
+		out = append(out, x.id)
+	}
+	// "with his Russian counterpart, Sergei Shoigu": the name in apposition
+	// just after the span belongs to it
+	toks := a.toks[si]
+	for k, t := range toks {
+		if t.End != e || !strings.HasPrefix(strings.ToLower(t.Text), "counterpart") {
+			continue
+		}
+		for _, it := range a.items[si] {
+			if it.start >= e && it.actor != nil && it.actor.kind == schema.KindPerson && it.i <= k+3 {
+				if !seen[it.actor.id] {
+					out = append(out, it.actor.id)
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// eventPlace picks the place of an event in sentence si: a place after the
+// trigger introduced by a locative preposition, else one before it, else
+// any place of the sentence, nearest first.
+func (a *analysis) eventPlace(si int, trig events.Span, quoted bool) *place {
+	var best *place
+	bestScore := -1 << 30
+	for _, it := range a.items[si] {
+		if it.place == nil || (!quoted && a.inQuote(it.start)) {
+			continue
+		}
+		d := it.start - trig.End
+		score := 0
+		if d >= 0 {
+			score = 1000 - d/10
+		} else {
+			d = trig.Start - it.end
+			score = 500 - d/10
+		}
+		if it.locative {
+			score += 400
+		}
+		switch it.place.kind {
+		case schema.LocCity, schema.LocFacility:
+			score += 30
+		case schema.LocAdmin1:
+			score += 20
+		case schema.LocCountry:
+			score -= 50
+		}
+		if score > bestScore {
+			best, bestScore = it.place, score
+		}
+	}
+	return best
+}
+
+// eventDate picks the date expression of sentence si nearest to the
+// trigger; only day-precise dates are kept.
+func (a *analysis) eventDate(si int, trig events.Span, ms []timex.Match) string {
+	s := a.sents[si]
+	best, bestD := "", 1<<30
+	for _, m := range ms {
+		if m.Grain != timex.Day {
+			continue
+		}
+		ms, me := s.Start+m.Start, s.Start+m.End
+		d := ms - trig.End
+		if d < 0 {
+			d = trig.Start - me
+		}
+		if d < 0 {
+			d = 0
+		}
+		if d < bestD {
+			best, bestD = m.Date.Format("2006-01-02"), d
+		}
+	}
+	return best
+}
+
+var verbalTypes = map[string]bool{"ACCUSE": true, "THREATEN": true, "REJECT": true, "REQUEST": true}
+
+// subjectBefore is the fallback initiator of an event whose agent was not
+// found: the first person (else actor) named before the trigger in the
+// sentence, outside quotations and not as a place.
+func (a *analysis) subjectBefore(si, pos int) []string {
+	var first *actor
+	for _, it := range a.items[si] {
+		if it.start >= pos {
+			break
+		}
+		if it.actor == nil || it.actor.media || it.locative || a.inQuote(it.start) || a.inParens(si, it) {
+			continue
+		}
+		if it.actor.kind == schema.KindPerson {
+			return []string{it.actor.id}
+		}
+		if first == nil {
+			first = it.actor
+		}
+	}
+	if first != nil {
+		return []string{first.id}
+	}
+	return nil
+}
+
+// inParens reports an item written in parentheses: "(Reuters)", "(UNIFIL)".
+func (a *analysis) inParens(si int, it *item) bool {
+	return a.tokAt(si, it.i-1) == "(" && a.tokAt(si, it.j) == ")"
+}
+
+// noTargetTypes are events whose target is not simply the next actor named
+// ("deployed 800 troops to the border with Russia").
+var noTargetTypes = map[string]bool{"MOBILIZE": true, "RETREAT": true}
+
+var symmetricTypes = map[string]bool{"CONSULT": true, "COOPERATE": true, "AGREE": true}
+
+func hasFatalNumber(ns []events.Number) bool {
+	for _, n := range ns {
+		if n.Fatalities {
+			return true
+		}
+	}
+	return false
+}
+
+// actorsOutside lists the actors of sentence si after byte from (all of
+// them when from < 0) that are not in quotations, not places and not in skip.
+func (a *analysis) actorsOutside(si, from int, skip []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, id := range skip {
+		seen[id] = true
+	}
+	for _, it := range a.items[si] {
+		if it.start < from || it.actor == nil || it.actor.media || it.locative || a.inQuote(it.start) || seen[it.actor.id] || a.inParens(si, it) {
+			continue
+		}
+		seen[it.actor.id] = true
+		out = append(out, it.actor.id)
+	}
+	return out
+}
+
+var fatalTypes = map[string]bool{"ASSAULT": true, "COERCE": true}
+
+// buildEvents types the events of every sentence and fills in their
+// actors, place, date and numbers.
+func (a *analysis) buildEvents() {
+	for si, s := range a.sents {
+		if a.headline[si] {
+			continue
+		}
+		toks := a.toks[si]
+		trigs := events.Find(a.text, toks)
+		if len(trigs) == 0 {
+			continue
+		}
+		// without a publication date a.pub is zero: only absolute dates resolve
+		dates := timex.Find(a.text[s.Start:s.End], a.pub)
+		nums := events.Numbers(a.text, toks)
+		var evs []schema.Event
+		var spans []events.Span
+		for _, tr := range trigs {
+			if tr.Embedded || tr.Negated || tr.Type == "" {
+				continue
+			}
+			var src, tgt []string
+			if !tr.Agent.Empty() {
+				src = a.actorsIn(si, tr.Agent.Start, tr.Agent.End)
+			}
+			if !tr.Patient.Empty() {
+				tgt = a.actorsIn(si, tr.Patient.Start, tr.Patient.End)
+			}
+			quoted := a.statementAt(tr.Start)
+			if quoted != nil {
+				// words inside a quotation: only the speaker's verbal acts count
+				if !verbalTypes[tr.Type] || quoted.Speaker == nil {
+					continue
+				}
+				if len(src) == 0 {
+					src = []string{*quoted.Speaker}
+				}
+			}
+			if len(src) == 0 && quoted == nil {
+				src = a.subjectBefore(si, tr.Start)
+			}
+			if tr.Symmetric && len(tgt) == 0 && len(src) > 1 {
+				src, tgt = src[:1], src[1:]
+			}
+			if len(tgt) == 0 && quoted == nil {
+				if symmetricTypes[tr.Type] {
+					// "stressed cooperation with his Russian and Syrian counterparts"
+					for _, id := range minus(a.actorsOutside(si, -1, src), src) {
+						if !(strings.HasPrefix(id, "country:") && a.hasCountry(src, strings.TrimPrefix(id, "country:"))) {
+							tgt = append(tgt, id) // not the initiator's own country
+						}
+					}
+				} else if !noTargetTypes[tr.Type] {
+					tgt = minus(a.actorsOutside(si, tr.End, src), src)
+					if len(tgt) > 1 {
+						tgt = tgt[:1]
+					}
+				}
+			}
+			tgt = minus(tgt, src)
+			ev := schema.Event{Type: tr.Type, Source: nonNil(src), Target: nonNil(tgt), Quantities: []schema.Quantity{},
+				Evidence: schema.Span{Start: s.Start, End: s.End, Text: a.text[s.Start:s.End]}}
+			if tr.Cameo != "" {
+				c := tr.Cameo
+				ev.Cameo = &c
+			}
+			if p := a.eventPlace(si, tr.Span, quoted != nil); p != nil {
+				id := p.id
+				ev.Location = &id
+				// "struck targets in Syria", "arrived in Amman": with no stated
+				// target, the country where it happens abroad is the target
+				if len(ev.Target) == 0 && p.country != "" && !contains(ev.Source, "country:"+p.country) {
+					if x := a.countryActor(p.country); x != nil {
+						ev.Target = []string{x.id}
+					}
+				}
+			}
+			if d := a.eventDate(si, tr.Span, dates); d != "" {
+				ev.Date = &d
+			}
+			conf := tr.Confidence
+			if conf <= 0 {
+				conf = 0.5
+			}
+			conf *= 0.6 + 0.2*b2f(len(src) > 0) + 0.2*b2f(len(tgt) > 0)
+			ev.Confidence = round2(conf)
+			if len(src) == 0 && len(tgt) == 0 && ev.Location == nil && ev.Date == nil && !hasFatalNumber(nums) {
+				continue // nobody, nowhere, never: too little to be worth an event
+			}
+			// one event per type in a sentence: a second trigger of the same
+			// type ("phone calls ... exchanged views") adds its actors
+			dup := false
+			for i := range evs {
+				if evs[i].Type != ev.Type || !a.sameSide(evs[i].Source, ev.Source) {
+					continue
+				}
+				dup = true
+				o := &evs[i]
+				o.Source = union(o.Source, ev.Source)
+				o.Target = minus(union(o.Target, ev.Target), o.Source)
+				if o.Location == nil {
+					o.Location = ev.Location
+				}
+				if o.Date == nil {
+					o.Date = ev.Date
+				}
+				if ev.Confidence > o.Confidence {
+					o.Confidence = ev.Confidence
+					o.Cameo = ev.Cameo
+				}
+			}
+			if dup {
+				continue
+			}
+			evs = append(evs, ev)
+			spans = append(spans, tr.Span)
+		}
+		if len(evs) == 0 {
+			continue
+		}
+		for _, n := range nums {
+			if n.Injured {
+				continue
+			}
+			// the nearest event (an assault for fatalities)
+			bi, bd := -1, 1<<30
+			for i, sp := range spans {
+				if n.Fatalities && !fatalTypes[evs[i].Type] && hasFatalType(evs) {
+					continue
+				}
+				d := n.Start - sp.End
+				if d < 0 {
+					d = sp.Start - n.End
+				}
+				if d < 0 {
+					d = 0
+				}
+				if d < bd {
+					bi, bd = i, d
+				}
+			}
+			if bi < 0 {
+				continue
+			}
+			ev := &evs[bi]
+			if n.Fatalities {
+				v := int(n.Value)
+				if ev.Fatalities == nil || *ev.Fatalities < v {
+					ev.Fatalities = &v
+				}
+				continue
+			}
+			if n.Start < 0 || n.End > len(a.text) || n.Start >= n.End {
+				continue
+			}
+			ev.Quantities = append(ev.Quantities, schema.Quantity{Value: n.Value, Unit: n.Unit, Text: a.text[n.Start:n.End]})
+		}
+		a.events = append(a.events, evs...)
+	}
+	// the same type and dyad again without place or date: one event
+	// a bare mention of the same type and dyad as a detailed one ("the
+	// recent US airstrikes" and "US warships launched ... on Friday") is the
+	// same event: keep the detailed one
+	var out []schema.Event
+	seen := map[string]bool{}
+	key := func(ev *schema.Event) string {
+		src := append([]string(nil), ev.Source...)
+		tgt := append([]string(nil), ev.Target...)
+		sort.Strings(src)
+		sort.Strings(tgt)
+		return ev.Type + "|" + strings.Join(src, ",") + "|" + strings.Join(tgt, ",")
+	}
+	bare := func(ev *schema.Event) bool {
+		return ev.Location == nil && ev.Date == nil && ev.Fatalities == nil && len(ev.Quantities) == 0 && len(ev.Source)+len(ev.Target) > 0
+	}
+	for i := range a.events {
+		if !bare(&a.events[i]) && len(a.events[i].Source)+len(a.events[i].Target) > 0 {
+			seen[key(&a.events[i])] = true
+		}
+	}
+	for i := range a.events {
+		ev := &a.events[i]
+		if bare(ev) {
+			k := key(ev)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+		}
+		out = append(out, *ev)
+	}
+	// completeness adds to confidence: a place and a date make an event surer
+	for i := range out {
+		ev := &out[i]
+		bonus := 0.0
+		if ev.Location != nil {
+			bonus += 0.05
+		}
+		if ev.Date != nil {
+			bonus += 0.05
+		}
+		ev.Confidence = round2(ev.Confidence*0.9 + bonus)
+	}
+	// best first, then text order
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Confidence != out[j].Confidence {
+			return out[i].Confidence > out[j].Confidence
+		}
+		return out[i].Evidence.Start < out[j].Evidence.Start
+	})
+	// the same id twice is the same real event reported twice: keep one
+	a.events = a.events[:0]
+	ids := map[string]int{}
+	for _, ev := range out {
+		ev.ID = eventID(&ev)
+		if k, ok := ids[ev.ID]; ok {
+			o := &a.events[k]
+			if o.Fatalities == nil {
+				o.Fatalities = ev.Fatalities
+			}
+			o.Quantities = append(o.Quantities, ev.Quantities...)
+			continue
+		}
+		ids[ev.ID] = len(a.events)
+		a.events = append(a.events, ev)
+	}
+}
+
+func hasFatalType(evs []schema.Event) bool {
+	for _, e := range evs {
+		if fatalTypes[e.Type] {
+			return true
+		}
+	}
+	return false
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// hasCountry reports whether one of ids is, or belongs to, country iso3.
+func (a *analysis) hasCountry(ids []string, iso3 string) bool {
+	for _, id := range ids {
+		if a.countryOfID(id) == iso3 {
+			return true
+		}
+	}
+	return false
+}
+
+// sameSide reports whether two source lists may be the same initiator: one
+// is empty, or they share an actor or a country ("Dehqan" and "Iran").
+func (a *analysis) sameSide(x, y []string) bool {
+	if len(x) == 0 || len(y) == 0 {
+		return true
+	}
+	for _, i := range x {
+		for _, j := range y {
+			if i == j {
+				return true
+			}
+			ci, cj := a.countryOfID(i), a.countryOfID(j)
+			if ci != "" && ci == cj {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func union(a, b []string) []string {
+	out := append([]string{}, a...)
+	for _, y := range b {
+		found := false
+		for _, x := range out {
+			if x == y {
+				found = true
+			}
+		}
+		if !found {
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
+func minus(a, b []string) []string {
+	out := []string{}
+	for _, x := range a {
+		keep := true
+		for _, y := range b {
+			if x == y {
+				keep = false
+			}
+		}
+		if keep {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	m := map[string]bool{}
+	for _, x := range a {
+		m[x] = true
+	}
+	for _, y := range b {
+		if !m[y] {
+			return false
+		}
+	}
+	return true
+}
+
+// eventID is deterministic: the same type, actors, place and date give the
+// same id in any article; with neither place nor date the evidence text
+// decides.
+func eventID(e *schema.Event) string {
+	src := append([]string(nil), e.Source...)
+	tgt := append([]string(nil), e.Target...)
+	sort.Strings(src)
+	sort.Strings(tgt)
+	var b strings.Builder
+	b.WriteString(e.Type)
+	b.WriteString("|" + strings.Join(src, ","))
+	b.WriteString("|" + strings.Join(tgt, ","))
+	loc, date := "", ""
+	if e.Location != nil {
+		loc = *e.Location
+	}
+	if e.Date != nil {
+		date = *e.Date
+	}
+	b.WriteString("|" + loc + "|" + date)
+	if loc == "" && date == "" {
+		b.WriteString("|" + e.Evidence.Text)
+	}
+	h := sha256.Sum256([]byte(b.String()))
+	return "event:" + hex.EncodeToString(h[:8])
+}
+
+// finishIDs gives statements their ids, which depend on the article id.
+func (a *analysis) finishIDs(d *schema.Document) {
+	for i := range d.Statements {
+		st := &d.Statements[i]
+		h := sha256.Sum256([]byte(d.Article.ID + "|" + itoa(st.Evidence.Start) + "|" + itoa(st.Evidence.End)))
+		st.ID = "statement:" + hex.EncodeToString(h[:8])
+	}
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}
+
+func contains(ids []string, id string) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}

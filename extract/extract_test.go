@@ -1,0 +1,405 @@
+package extract
+
+import (
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/schema"
+)
+
+func newTestExtractor(t testing.TB) *Extractor {
+	t.Helper()
+	e, err := New(Options{})
+	require.NoError(t, err)
+	return e
+}
+
+func actorByName(d schema.Document, name string) *schema.Actor {
+	for i := range d.Actors {
+		if d.Actors[i].Name == name {
+			return &d.Actors[i]
+		}
+	}
+	return nil
+}
+
+func actorByID(d schema.Document, id string) *schema.Actor {
+	for i := range d.Actors {
+		if d.Actors[i].ID == id {
+			return &d.Actors[i]
+		}
+	}
+	return nil
+}
+
+func TestExtractErrors(t *testing.T) {
+	e := newTestExtractor(t)
+	cases := []struct {
+		name string
+		in   Input
+		want error
+	}{
+		{"empty", Input{}, ErrEmpty},
+		{"spaces", Input{Text: " \n\t \n"}, ErrEmpty},
+		{"binary", Input{Text: "\x00\x01\x02PNG\x00\x00\xff\xfe"}, ErrBinary},
+		{"too large", Input{Text: strings.Repeat("Iran said so. ", 20<<20/14+1)}, ErrTooLarge},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := e.Extract(c.in)
+			require.Error(t, err)
+			assert.True(t, errors.Is(err, c.want), "got %v", err)
+		})
+	}
+}
+
+func TestExtractEmptyHTML(t *testing.T) {
+	e := newTestExtractor(t)
+	_, err := e.Extract(Input{HTML: "<html><body><script>x()</script></body></html>"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "html")
+}
+
+func TestExtractInvalidUTF8(t *testing.T) {
+	e := newTestExtractor(t)
+	d, err := e.Extract(Input{Text: "Iran \xff\xfe and Russia met in Moscow on Friday."})
+	require.NoError(t, err)
+	assert.NotContains(t, d.Article.Text, "\xff")
+	checkDocument(t, d)
+}
+
+func TestReadInput(t *testing.T) {
+	cases := []struct {
+		name, file, data string
+		check            func(t *testing.T, in Input)
+		wantErr          string
+	}{
+		{name: "text", file: "a.txt", data: "Iran and Russia met.", check: func(t *testing.T, in Input) {
+			assert.Equal(t, "Iran and Russia met.", in.Text)
+		}},
+		{name: "json", file: "a.json", data: `{"url":"u","title":"T","published_at":"2017-04-12","text":"Iran met Russia."}`,
+			check: func(t *testing.T, in Input) {
+				assert.Equal(t, "u", in.URL)
+				assert.Equal(t, "2017-04-12", in.PublishedAt)
+				assert.Equal(t, "Iran met Russia.", in.Text)
+			}},
+		{name: "html sniffed", file: "page", data: "<!DOCTYPE html><html><body><p>Iran met Russia.</p></body></html>",
+			check: func(t *testing.T, in Input) {
+				assert.Empty(t, in.Text)
+				assert.Contains(t, in.HTML, "<p>")
+			}},
+		{name: "empty", file: "a.txt", data: "  \n", wantErr: "no article text"},
+		{name: "binary", file: "a.bin", data: "\x00\x01\x02\x03", wantErr: "binary"},
+		{name: "invalid utf8", file: "a.txt", data: "Iran \xff\xfe\xfd met Russia in Moscow and talked.", wantErr: "UTF-8"},
+		{name: "bad json", file: "a.json", data: `{"title": 3}`, wantErr: "a.json"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in, err := ReadInput(c.file, []byte(c.data))
+			if c.wantErr != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), c.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			c.check(t, in)
+		})
+	}
+}
+
+func TestRoles(t *testing.T) {
+	e := newTestExtractor(t)
+	cases := []struct {
+		text, person, title, of, country string
+	}{
+		{"Iranian Defense Minister Hossein Dehqan spoke on Tuesday.", "Hossein Dehqan", "Defense Minister", "country:IRN", "IRN"},
+		{"US President Donald Trump arrived in Tokyo.", "Donald Trump", "President", "country:USA", "USA"},
+		{"Sergei Shoigu, Russia's defence minister, met officials in Damascus.", "Sergei Shoigu", "Defense Minister", "country:RUS", "RUS"},
+		{"The talks were led by Angela Merkel, the German chancellor, in Berlin.", "Angela Merkel", "Chancellor", "country:DEU", "DEU"},
+		{"Iranian Foreign Minister Javad Zarif spoke by phone with his Turkish counterpart, Mevlut Cavusoglu, on Monday.",
+			"Mevlut Cavusoglu", "Foreign Minister", "country:TUR", "TUR"},
+		{"UN Secretary-General Antonio Guterres called for calm.", "Antonio Guterres", "Secretary-General", "org:un", ""},
+		{"The prime minister of Japan, Shinzo Abe, visited Manila.", "Shinzo Abe", "Prime Minister", "country:JPN", "JPN"},
+	}
+	for _, c := range cases {
+		t.Run(c.person, func(t *testing.T) {
+			d, err := e.Extract(Input{Text: c.text})
+			require.NoError(t, err)
+			p := actorByName(d, c.person)
+			require.NotNil(t, p, "no actor %q in %+v", c.person, d.Actors)
+			assert.Equal(t, schema.KindPerson, p.Kind)
+			require.NotEmpty(t, p.Roles)
+			assert.Equal(t, c.title, p.Roles[0].Title)
+			if strings.HasPrefix(c.of, "org:") {
+				assert.True(t, strings.HasPrefix(p.Roles[0].Of, "org:"), "of = %q", p.Roles[0].Of)
+			} else {
+				assert.Equal(t, c.of, p.Roles[0].Of)
+			}
+			if c.country != "" {
+				require.NotNil(t, p.Country)
+				assert.Equal(t, c.country, *p.Country)
+			}
+			checkDocument(t, d)
+		})
+	}
+}
+
+func TestCoreference(t *testing.T) {
+	e := newTestExtractor(t)
+	cases := []struct {
+		name, text, mention, person string
+	}{
+		{"surname", "Iranian Defense Minister Hossein Dehqan criticised the strike. Dehqan said it was illegal.", "Dehqan", "person:hossein-dehqan"},
+		{"role", "Sergei Shoigu, Russia's defense minister, arrived. The Russian defense minister urged calm.", "Russian defense minister", "person:sergei-shoigu"},
+		{"pronoun", "German Chancellor Angela Merkel met the press. She said Europe would act.", "She", "person:angela-merkel"},
+		{"pronoun after quote", "\"We will respond,\" said Iranian Defense Minister Hossein Dehqan. He warned Washington.", "He", "person:hossein-dehqan"},
+		{"particle surname", "Syrian Defense Minister Fahd Jassem al-Freij visited Homs. Freij met troops.", "Freij", "person:fahd-jassem-al-freij"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := e.Extract(Input{Text: c.text})
+			require.NoError(t, err)
+			p := actorByID(d, c.person)
+			require.NotNil(t, p, "no %s in %+v", c.person, d.Actors)
+			found := false
+			last := strings.LastIndex(d.Article.Text, c.mention)
+			for _, m := range p.Mentions {
+				if m.Start <= last && last < m.End {
+					found = true
+				}
+			}
+			assert.True(t, found, "mention %q not linked to %s: %+v", c.mention, c.person, p.Mentions)
+		})
+	}
+}
+
+func TestSpeakers(t *testing.T) {
+	e := newTestExtractor(t)
+	d, err := e.Extract(Input{Text: "Russian Foreign Minister Sergei Lavrov met reporters. \"We will not accept this,\" he said. " +
+		"Washington said the talks had failed. \"Nothing has changed,\" Lavrov said."})
+	require.NoError(t, err)
+	require.Len(t, d.Statements, 3)
+	for i, want := range []string{"person:sergei-lavrov", "country:USA", "person:sergei-lavrov"} {
+		require.NotNil(t, d.Statements[i].Speaker, "statement %d", i)
+		assert.Equal(t, want, *d.Statements[i].Speaker, "statement %d: %q", i, d.Statements[i].Text)
+	}
+}
+
+func TestPlaces(t *testing.T) {
+	e := newTestExtractor(t)
+	cases := []struct {
+		name, text, place, kind, country string
+	}{
+		{"context country", "Syrian troops shelled rebels near Homs on Friday.", "Homs", schema.LocCity, "SYR"},
+		{"admin1", "At least 86 people were killed in Khan Sheikhoun in Idlib Province.", "Idlib", schema.LocAdmin1, "SYR"},
+		{"country as place", "Russian jets struck targets in Syria.", "Syria", schema.LocCountry, "SYR"},
+		{"water", "US warships deployed to the eastern Mediterranean.", "Eastern Mediterranean", schema.LocWater, ""},
+		{"capital as place", "Leaders met in Moscow on Monday.", "Moscow", schema.LocCity, "RUS"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := e.Extract(Input{Text: c.text})
+			require.NoError(t, err)
+			var got *schema.Location
+			for i := range d.Locations {
+				if d.Locations[i].Name == c.place {
+					got = &d.Locations[i]
+				}
+			}
+			require.NotNil(t, got, "no location %q in %+v", c.place, d.Locations)
+			assert.Equal(t, c.kind, got.Kind)
+			if c.country != "" {
+				require.NotNil(t, got.Country)
+				assert.Equal(t, c.country, *got.Country)
+			}
+			assert.NotNil(t, got.Lat)
+		})
+	}
+}
+
+func TestEvents(t *testing.T) {
+	e := newTestExtractor(t)
+	d, err := e.Extract(Input{PublishedAt: "2017-04-12", Text: "US warships launched 59 Tomahawk missiles against an air base " +
+		"in Syria near Homs on Friday. At least 86 people were killed in a chemical attack in Khan Sheikhoun."})
+	require.NoError(t, err)
+	checkDocument(t, d)
+	var strike, gas *schema.Event
+	for i := range d.Events {
+		ev := &d.Events[i]
+		if ev.Type == "ASSAULT" && ev.Date != nil && strike == nil {
+			strike = ev
+		}
+		if ev.Fatalities != nil {
+			gas = ev
+		}
+	}
+	require.NotNil(t, strike, "%+v", d.Events)
+	assert.Equal(t, "2017-04-07", *strike.Date)
+	assert.Contains(t, strike.Source, "country:USA")
+	require.NotNil(t, gas)
+	assert.Equal(t, 86, *gas.Fatalities)
+}
+
+func TestNoJunk(t *testing.T) {
+	e := newTestExtractor(t)
+	d, err := e.Extract(Input{Text: "Iran, Russia, Syria Seek Increased Defense Cooperation\n\n" +
+		"On Tuesday the ministers met. They fired 59 Tomahawk missiles in April.\n\nAdd new comment\n\nRead our comment policy before posting"})
+	require.NoError(t, err)
+	for _, a := range d.Actors {
+		assert.Equal(t, schema.KindCountry, a.Kind, "junk actor %q", a.Name)
+	}
+	for _, l := range d.Locations {
+		assert.NotContains(t, []string{"Tomahawk", "Tuesday", "April"}, l.Name)
+	}
+}
+
+func TestDeterministicAndConcurrent(t *testing.T) {
+	e := newTestExtractor(t)
+	in := Input{Text: "Iranian Defense Minister Hossein Dehqan said on Tuesday that the US strike on Syria was illegal. " +
+		"\"It was aggression,\" he said.", PublishedAt: "2017-04-12", URL: "https://example.org/a"}
+	first, err := e.Extract(in)
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(first.Article.ID, "sha256:"))
+	assert.Equal(t, Version, first.Extractor)
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			d, err := e.Extract(in)
+			assert.NoError(t, err)
+			assert.Equal(t, first, d)
+		}()
+	}
+	wg.Wait()
+}
+
+// checkDocument verifies the contract invariants: offsets inside the text and
+// matching their text, ids resolvable.
+func checkDocument(t testing.TB, d schema.Document) {
+	t.Helper()
+	txt := d.Article.Text
+	span := func(what string, s schema.Span) {
+		if s.Start < 0 || s.End > len(txt) || s.Start >= s.End {
+			t.Fatalf("%s: span %d-%d outside text of %d bytes", what, s.Start, s.End, len(txt))
+		}
+		if txt[s.Start:s.End] != s.Text {
+			t.Fatalf("%s: span text %q != %q", what, s.Text, txt[s.Start:s.End])
+		}
+	}
+	ids := map[string]bool{}
+	for _, a := range d.Actors {
+		if ids[a.ID] {
+			t.Fatalf("actor id %s twice", a.ID)
+		}
+		ids[a.ID] = true
+		for _, m := range a.Mentions {
+			span("actor "+a.ID, m)
+		}
+	}
+	for _, l := range d.Locations {
+		ids[l.ID] = true
+		for _, m := range l.Mentions {
+			span("location "+l.ID, m)
+		}
+	}
+	for _, a := range d.Actors {
+		for _, r := range a.Roles {
+			if r.Of != "" && !ids[r.Of] {
+				t.Fatalf("role of %s: unknown id %q", a.ID, r.Of)
+			}
+		}
+	}
+	evIDs := map[string]bool{}
+	for _, ev := range d.Events {
+		if evIDs[ev.ID] {
+			t.Fatalf("event id %s twice", ev.ID)
+		}
+		evIDs[ev.ID] = true
+		span("event "+ev.ID, ev.Evidence)
+		for _, id := range append(append([]string{}, ev.Source...), ev.Target...) {
+			if !ids[id] {
+				t.Fatalf("event %s: unknown actor %q", ev.ID, id)
+			}
+		}
+		if ev.Location != nil && !ids[*ev.Location] {
+			t.Fatalf("event %s: unknown location %q", ev.ID, *ev.Location)
+		}
+	}
+	stIDs := map[string]bool{}
+	for _, st := range d.Statements {
+		if stIDs[st.ID] {
+			t.Fatalf("statement id %s twice", st.ID)
+		}
+		stIDs[st.ID] = true
+		span("statement "+st.ID, st.Evidence)
+		if st.Speaker != nil && !ids[*st.Speaker] {
+			t.Fatalf("statement %s: unknown speaker %q", st.ID, *st.Speaker)
+		}
+		for _, id := range st.About {
+			if !ids[id] {
+				t.Fatalf("statement %s: unknown about %q", st.ID, id)
+			}
+		}
+	}
+}
+
+// TestLargeArticle checks that a long, repetitive article (every feature on
+// every line) is handled in near-linear time with valid offsets.
+func TestLargeArticle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large input")
+	}
+	e := newTestExtractor(t)
+	line := "Iranian Defense Minister Hossein Dehqan met Sergei Shoigu in Moscow on Friday. \"We will respond,\" he said. " +
+		"Syria and Russia attacked rebels near Homs, killing 12 people. She said Washington had failed. "
+	text := strings.Repeat(line, (1<<20)/len(line))
+	d, err := e.Extract(Input{Text: text, PublishedAt: "2017-04-12"})
+	require.NoError(t, err)
+	checkDocument(t, d)
+	assert.NotEmpty(t, d.Statements)
+	assert.NotEmpty(t, d.Events)
+}
+
+func TestSameEventSameID(t *testing.T) {
+	e := newTestExtractor(t)
+	a, err := e.Extract(Input{PublishedAt: "2017-04-12", URL: "https://a.example/1",
+		Text: "The United States launched 59 Tomahawk missiles at a Syrian air base near Homs on Friday."})
+	require.NoError(t, err)
+	b, err := e.Extract(Input{PublishedAt: "2017-04-09", URL: "https://b.example/2",
+		Text: "Officials said the United States launched missiles at a Syrian air base near Homs on Friday, April 7."})
+	require.NoError(t, err)
+	find := func(d schema.Document) string {
+		for _, ev := range d.Events {
+			if ev.Type == "ASSAULT" && ev.Date != nil {
+				return ev.ID
+			}
+		}
+		return ""
+	}
+	idA, idB := find(a), find(b)
+	require.NotEmpty(t, idA, "%+v", a.Events)
+	assert.Equal(t, idA, idB)
+	assert.NotEqual(t, a.Article.ID, b.Article.ID)
+}
+
+func TestWriteSummary(t *testing.T) {
+	e := newTestExtractor(t)
+	d, err := e.Extract(Input{PublishedAt: "2017-04-12", Text: "Iranian Defense Minister Hossein Dehqan spoke with his " +
+		"Russian counterpart, Sergei Shoigu, on Tuesday. \"The attack was aggression,\" Dehqan said. " +
+		"US warships launched 59 Tomahawk missiles at an air base near Homs in Syria on Friday."})
+	require.NoError(t, err)
+	var b strings.Builder
+	require.NoError(t, WriteSummary(&b, d))
+	out := b.String()
+	assert.Contains(t, out, "Hossein Dehqan [IRN] — Defense Minister of Iran")
+	assert.Contains(t, out, "Sergei Shoigu [RUS] — Defense Minister of Russia")
+	assert.Contains(t, out, "United States ASSAULT Syria")
+	assert.Contains(t, out, "in Homs, on 2017-04-07")
+	assert.Contains(t, out, `Hossein Dehqan (direct): "The attack was aggression,"`)
+}

@@ -1,0 +1,132 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/geokg/geokg/seeds/lexicon"
+)
+
+// titleInfo is one title of office from seeds/lexicon/titles.txt.
+type titleInfo struct {
+	canon  string
+	gender byte // 'm', 'f' or 0
+	words  int
+}
+
+// lexicons holds the hand-written word lists, parsed once.
+type lexicons struct {
+	titles      map[string]titleInfo // lower-case surface -> title
+	titleMax    int                  // longest title in words
+	titleFirst  map[string]bool      // lower-case first words of titles
+	honorific   map[string]byte      // "Mr." -> 'm'
+	firstNames  map[string]byte      // "Sergei" -> 'm'
+	orgWords    map[string]string    // "Ministry" -> organization
+	orgHeads    map[string]string    // "Bank" (of ...) -> organization
+	placeWords  map[string]string    // "Square" -> facility
+	notNames    map[string]bool      // "The", "Monday"
+	thingWords  map[string]bool      // "War", "Prize": capitalised names of things
+	familyFirst map[string]bool      // "Xi", "Kim": family names written first
+}
+
+var (
+	lexOnce sync.Once
+	lexVal  *lexicons
+	lexErr  error
+)
+
+func loadLexicons() (*lexicons, error) {
+	lexOnce.Do(func() { lexVal, lexErr = parseLexicons() })
+	return lexVal, lexErr
+}
+
+func gender(s string) byte {
+	switch s {
+	case "m", "f":
+		return s[0]
+	}
+	return 0
+}
+
+func parseLexicons() (*lexicons, error) {
+	l := &lexicons{
+		titles: map[string]titleInfo{}, titleFirst: map[string]bool{}, honorific: map[string]byte{},
+		firstNames: map[string]byte{}, orgWords: map[string]string{}, orgHeads: map[string]string{},
+		placeWords: map[string]string{},
+		notNames:   map[string]bool{}, thingWords: map[string]bool{}, familyFirst: map[string]bool{},
+	}
+	rows, err := lexicon.Fields("titles.txt")
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		surf := strings.ToLower(r[0])
+		canon := r[0]
+		if len(r) > 1 && r[1] != "" {
+			canon = r[1]
+		}
+		ti := titleInfo{canon: canon, words: len(strings.Fields(surf))}
+		if len(r) > 2 {
+			ti.gender = gender(r[2])
+		}
+		if _, dup := l.titles[surf]; !dup {
+			l.titles[surf] = ti
+		}
+		if ti.words > l.titleMax {
+			l.titleMax = ti.words
+		}
+		l.titleFirst[strings.Fields(surf)[0]] = true
+	}
+	if rows, err = lexicon.Fields("honorifics.txt"); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		g := byte(0)
+		if len(r) > 1 {
+			g = gender(r[1])
+		}
+		l.honorific[r[0]] = g
+	}
+	if rows, err = lexicon.Fields("firstnames.txt"); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		g := byte(0)
+		if len(r) > 1 {
+			g = gender(r[1])
+		}
+		l.firstNames[r[0]] = g
+	}
+	for file, m := range map[string]map[string]string{"orgwords.txt": l.orgWords, "orgheads.txt": l.orgHeads, "placewords.txt": l.placeWords} {
+		if rows, err = lexicon.Fields(file); err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			if len(r) < 2 {
+				return nil, fmt.Errorf("lexicon %s: line %q: want word | kind", file, strings.Join(r, "|"))
+			}
+			m[r[0]] = r[1]
+		}
+	}
+	lines, err := lexicon.Lines("notnames.txt")
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range lines {
+		l.notNames[w] = true
+	}
+	if lines, err = lexicon.Lines("familyfirst.txt"); err != nil {
+		return nil, err
+	}
+	for _, w := range lines {
+		l.familyFirst[w] = true
+	}
+	if lines, err = lexicon.Lines("thingwords.txt"); err != nil {
+		return nil, err
+	}
+	for _, w := range lines {
+		l.thingWords[w] = true
+	}
+	return l, nil
+}
