@@ -1,0 +1,69 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/graph/graphtest"
+	"github.com/geokg/geokg/schema"
+)
+
+func seedArticles(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs(filepath.Join("..", "..", "seeds", "articles"))
+	require.NoError(t, err)
+	return dir
+}
+
+func TestIngestDryRun(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.txt"),
+		[]byte("Talks in Geneva\n\nGENEVA — Iran and the United States held talks in Geneva on Tuesday."), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644))
+	// No Neo4j is needed, or touched, for a dry run.
+	code, out, errOut := run(t, map[string]string{"NEO4J_URI": "bolt://127.0.0.1:1"}, "ingest", "--dry-run", "--published", "2025-03-04", dir)
+	assert.Equal(t, exitPartial, code, errOut)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 1, out)
+	var doc schema.Document
+	require.NoError(t, json.Unmarshal([]byte(lines[0]), &doc))
+	assert.Equal(t, "Talks in Geneva", *doc.Article.Title)
+	assert.Equal(t, "2025-03-04", *doc.Article.PublishedAt)
+	assert.NotEmpty(t, doc.Events)
+	assert.Contains(t, errOut, "empty.txt")
+	assert.Contains(t, errOut, "dry run: 1 articles extracted, 1 failed")
+}
+
+func TestIngestUsage(t *testing.T) {
+	code, _, errOut := run(t, nil, "ingest")
+	assert.Equal(t, exitUsage, code, errOut)
+	code, _, errOut = run(t, nil, "ingest", "--published", "yesterday-ish", "x")
+	assert.Equal(t, exitUsage, code, errOut)
+	assert.Contains(t, errOut, "--published")
+}
+
+func TestIntegrationIngest(t *testing.T) {
+	env := integrationEnv(t)
+	graphtest.OpenEmpty(t) // no schema yet: ingest applies the migrations first
+	seeds := seedArticles(t)
+
+	code, out, errOut := run(t, env, "ingest", "--workers", "2", "--batch", "4", seeds)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, errOut, "applied schema migrations")
+	assert.Contains(t, out, "articles: 13 new, 0 updated, 0 unchanged, 0 failed")
+	assert.Regexp(t, `graph: \d+ nodes created, 0 deleted; \d+ relationships created, 0 deleted`, out)
+	assert.Contains(t, out, "articles/s")
+
+	code, out, errOut = run(t, env, "ingest", seeds, filepath.Join(seeds, "no-such-file.txt"))
+	assert.Equal(t, exitPartial, code, errOut)
+	assert.Contains(t, out, "articles: 0 new, 0 updated, 13 unchanged, 1 failed")
+	assert.Contains(t, out, "graph: 0 nodes created, 0 deleted; 0 relationships created, 0 deleted")
+	assert.Contains(t, out, "no-such-file.txt")
+	assert.Contains(t, errOut, "1 of 14 item(s) could not be ingested")
+}

@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/graph/graphtest"
+)
+
+func TestIntegrationJobsCommands(t *testing.T) {
+	env := integrationEnv(t)
+	graphtest.Open(t) // wiped, and the database is ours until the test ends
+	dir := t.TempDir()
+	for i, text := range []string{
+		"The United States imposed sanctions on Iran on Monday, officials said.",
+		"Russia and China held talks in Beijing on Tuesday.",
+	} {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, fmt.Sprintf("%d.txt", i)), []byte(text), 0o644))
+	}
+	cfg := writeFile(t, fmt.Sprintf("serve:\n  jobs:\n    - name: local\n      schedule: \"@every 1h\"\n      sources: [%q]\n", dir))
+
+	code, out, errOut := run(t, env, "--config", cfg, "jobs", "list")
+	require.Equal(t, 0, code, errOut)
+	assert.Regexp(t, `local\s+@every 1h\s+-\s+\S+\s+never`, out)
+
+	code, out, errOut = run(t, env, "--config", cfg, "--log-level", "warn", "jobs", "run", "local")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "job local: ok in ")
+	assert.Contains(t, out, "2 fetched, 2 ingested, 0 unchanged, 0 failed")
+
+	code, out, errOut = run(t, env, "--config", cfg, "--log-level", "warn", "jobs", "run", "local", "--json")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, `"status": "unchanged"`)
+	assert.Contains(t, out, `"unchanged": 2`)
+
+	code, out, _ = run(t, env, "--config", cfg, "jobs", "list", "--json")
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, `"last_status": "unchanged"`)
+
+	code, _, errOut = run(t, env, "--config", cfg, "jobs", "run", "other")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, `no job "other" (configured: local)`)
+}
+
+func TestJobsConfigErrors(t *testing.T) {
+	cfg := writeFile(t, "serve:\n  jobs:\n    - name: bad\n      schedule: \"every 15m\"\n      sources: [x]\n")
+	code, _, errOut := run(t, nil, "--config", cfg, "jobs", "list")
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, errOut, "serve.jobs[0].schedule")
+	code, out, _ := run(t, nil, "jobs", "list")
+	assert.Equal(t, 0, code)
+	assert.True(t, strings.HasPrefix(out, "no jobs configured"), out)
+}

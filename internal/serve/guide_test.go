@@ -1,0 +1,42 @@
+package serve_test
+
+import (
+	"flag"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/internal/serve"
+	"github.com/geokg/geokg/seeds"
+)
+
+var update = flag.Bool("update", false, "rewrite seeds/browser/guide.html")
+
+// The shipped guide is the rendering of the canned queries: it never drifts
+// from the queries geokg runs.
+func TestGuide(t *testing.T) {
+	got, err := serve.Guide("127.0.0.1:8080")
+	require.NoError(t, err)
+	if *update {
+		require.NoError(t, os.WriteFile("../../seeds/browser/guide.html", got, 0o644))
+	}
+	assert.Equal(t, string(seeds.BrowserGuide), string(got), "run: go test ./internal/serve -run TestGuide -update")
+	s := string(got)
+	assert.True(t, strings.HasPrefix(s, `<article class="guide">`))
+	assert.Equal(t, 8, strings.Count(s, "<slide "))
+	assert.Contains(t, s, ":param a =&gt; &#39;country:USA&#39;")
+	assert.Contains(t, s, ":style http://localhost:8080/browser/style.grass")
+}
+
+func TestStyleSheet(t *testing.T) {
+	s := string(seeds.BrowserStyle)
+	for _, label := range []string{"Country", "Person", "Organization", "Group", "Location", "Event",
+		"VerbalCooperation", "MaterialCooperation", "VerbalConflict", "MaterialConflict", "Statement", "Article"} {
+		assert.Contains(t, s, "node."+label+" {", label)
+	}
+	assert.Contains(t, s, `caption: "{type} {date}"`)
+	assert.Equal(t, strings.Count(s, "{"), strings.Count(s, "}"))
+}

@@ -1,0 +1,199 @@
+package source
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// collect walks specs and returns documents and errors by origin.
+func collect(t *testing.T, r *Reader, specs ...string) (docs []Document, errs map[string]error) {
+	t.Helper()
+	errs = map[string]error{}
+	err := r.Walk(context.Background(), specs, func(it Item) error {
+		d, err := it.Load(context.Background())
+		if err != nil {
+			errs[it.Origin] = err
+			return nil
+		}
+		docs = append(docs, d)
+		return nil
+	})
+	require.NoError(t, err)
+	sort.Slice(docs, func(i, j int) bool { return docs[i].Origin < docs[j].Origin })
+	return docs, errs
+}
+
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
+	}
+	return dir
+}
+
+func TestDecode(t *testing.T) {
+	tests := []struct {
+		name    string
+		ext     string
+		data    string
+		want    []Document
+		wantErr error
+	}{
+		{name: "text", ext: ".txt", data: "Russia accused Ukraine.", want: []Document{{Text: "Russia accused Ukraine."}}},
+		{name: "bom text", ext: ".txt", data: "\xef\xbb\xbfHello world", want: []Document{{Text: "Hello world"}}},
+		{name: "json text", ext: ".json", data: `{"url":"https://ex.com/a","title":"T","published_at":"2024-03-01","text":"Body."}`,
+			want: []Document{{Key: "https://ex.com/a", URL: "https://ex.com/a", Title: "T", PublishedAt: "2024-03-01", Source: "ex.com", Text: "Body."}}},
+		{name: "json html", ext: ".json", data: `{"title":"T","html":"<p>Body</p>"}`,
+			want: []Document{{Title: "T", HTML: "<p>Body</p>"}}},
+		{name: "json array", ext: ".json", data: `[{"text":"a"},{"text":"b"}]`, want: []Document{{Text: "a"}, {Text: "b"}}},
+		{name: "html meta", ext: ".html", data: `<html><head><title>Page</title><meta property="article:published_time" content="2024-05-06T10:00:00Z"></head><body><p>x</p></body></html>`,
+			want: []Document{{Title: "Page", PublishedAt: "2024-05-06T10:00:00Z", HTML: `<html><head><title>Page</title><meta property="article:published_time" content="2024-05-06T10:00:00Z"></head><body><p>x</p></body></html>`}}},
+		{name: "sniff json", ext: "", data: `{"text":"sniffed"}`, want: []Document{{Text: "sniffed"}}},
+		{name: "sniff html", ext: ".dat", data: `<!DOCTYPE html><html><body>b</body></html>`,
+			want: []Document{{HTML: `<!DOCTYPE html><html><body>b</body></html>`}}},
+		{name: "empty", ext: ".txt", data: " \n\t ", wantErr: ErrEmpty},
+		{name: "binary", ext: ".txt", data: "PK\x03\x04\x00\x00abc", wantErr: ErrBinary},
+		{name: "invalid utf8", ext: ".txt", data: "caf\xe9 au lait", wantErr: ErrInvalidUTF8},
+		{name: "json no text", ext: ".json", data: `{"title":"only a title"}`, wantErr: ErrEmpty},
+		{name: "json bad", ext: ".json", data: `{"text": "unterminated`},
+		{name: "json bad url", ext: ".json", data: `{"url":"javascript:alert(1)","text":"x"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := decode("f"+tt.ext, tt.ext, []byte(tt.data))
+			if tt.want == nil {
+				require.Error(t, err)
+				if tt.wantErr != nil {
+					assert.ErrorIs(t, err, tt.wantErr)
+				}
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestWalkFolder(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.txt":             "Article A.",
+		"sub/b.html":        "<html><head><title>B</title></head><body><p>B body</p></body></html>",
+		"sub/deep/c.json":   `{"url":"https://news.example/c","title":"C","published_at":"2024-01-02","text":"C body"}`,
+		"sub/skip.txt":      "excluded",
+		"notes.csv":         "not included by default",
+		".hidden/d.txt":     "hidden",
+		"bad.txt":           "",
+		"lines.jsonl":       "{\"text\":\"L1\"}\n\n{broken\n{\"text\":\"L4\",\"url\":\"https://news.example/l4\"}\n",
+		"archive/old.txt":   "old",
+		"archive/older.txt": "older",
+	})
+	r := New(Options{Exclude: []string{"skip.txt", "archive/**"}, Published: "2024-06-01"})
+	docs, errs := collect(t, r, dir)
+
+	var texts []string
+	for _, d := range docs {
+		texts = append(texts, d.Text+d.HTML)
+		assert.NotEmpty(t, d.Key, d.Origin)
+		assert.NotEmpty(t, d.PublishedAt, d.Origin)
+	}
+	assert.ElementsMatch(t, []string{"Article A.", "<html><head><title>B</title></head><body><p>B body</p></body></html>", "C body", "L1", "L4"}, texts)
+	require.Len(t, errs, 2)
+	assert.ErrorIs(t, errs[filepath.Join(dir, "bad.txt")], ErrEmpty)
+	assert.Contains(t, errs[filepath.Join(dir, "lines.jsonl")+":3"].Error(), "lines.jsonl:3")
+
+	byText := map[string]Document{}
+	for _, d := range docs {
+		byText[d.Text] = d
+	}
+	assert.Equal(t, "2024-01-02", byText["C body"].PublishedAt, "a document's own date wins over --published")
+	assert.Equal(t, "2024-06-01", byText["Article A."].PublishedAt)
+	assert.Equal(t, "https://news.example/l4", byText["L4"].Key)
+	assert.True(t, strings.HasPrefix(byText["L1"].Key, "file:"), byText["L1"].Key)
+	assert.True(t, strings.HasSuffix(byText["L1"].Key, "#1"), byText["L1"].Key)
+
+	// Include narrows the walk.
+	docs, _ = collect(t, New(Options{Include: []string{"**/*.json"}}), dir)
+	require.Len(t, docs, 1)
+	assert.Equal(t, "C body", docs[0].Text)
+}
+
+func TestWalkMissingAndExplicitFile(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"notes.csv": "Explicit files are read whatever their extension."})
+	docs, errs := collect(t, New(Options{}), filepath.Join(dir, "notes.csv"), filepath.Join(dir, "missing.txt"))
+	require.Len(t, docs, 1)
+	assert.Equal(t, "Explicit files are read whatever their extension.", docs[0].Text)
+	require.Len(t, errs, 1)
+	assert.True(t, errors.Is(errs[filepath.Join(dir, "missing.txt")], os.ErrNotExist))
+}
+
+func TestStdinJSONL(t *testing.T) {
+	in := strings.NewReader(`{"url":"https://a.example/1","title":"One","text":"First."}` + "\n" +
+		`{"text":"caf` + "\xe9" + `"}` + "\n" +
+		`{"html":"<p>Second</p>","published_at":"2023-02-03"}`) // no final newline
+	docs, errs := collect(t, New(Options{Stdin: in}), "-")
+	require.Len(t, docs, 2)
+	assert.Equal(t, "stdin:1", docs[0].Origin)
+	assert.Equal(t, "https://a.example/1", docs[0].Key)
+	assert.Equal(t, "a.example", docs[0].Source)
+	assert.Equal(t, "stdin:3", docs[1].Origin)
+	assert.Equal(t, "", docs[1].Key, "no URL and no file: the content identifies it")
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs["stdin:2"], ErrInvalidUTF8)
+}
+
+func TestJSONLLineLimit(t *testing.T) {
+	long := `{"text":"` + strings.Repeat("x", 5000) + `"}`
+	in := strings.NewReader(long + "\n" + `{"text":"ok"}` + "\n")
+	docs, errs := collect(t, New(Options{Stdin: in, MaxBytes: 1000}), "-")
+	require.Len(t, docs, 1)
+	assert.Equal(t, "ok", docs[0].Text)
+	assert.ErrorIs(t, errs["stdin:1"], ErrTooLarge)
+}
+
+func TestMatchAny(t *testing.T) {
+	tests := []struct {
+		pat, rel string
+		want     bool
+	}{
+		{"*.txt", "a/b/c.txt", true},
+		{"a/*.txt", "a/c.txt", true},
+		{"a/*.txt", "a/b/c.txt", false},
+		{"**/b/*.txt", "a/b/c.txt", true},
+		{"a/**", "a/b/c.txt", true},
+		{"a/**", "ab/c.txt", false},
+		{"*.html", "a/c.txt", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, matchAny([]string{tt.pat}, tt.rel, filepath.Base(tt.rel)), "%s ~ %s", tt.pat, tt.rel)
+	}
+}
+
+func TestPlainTextMeta(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"2025-03-04-story.txt": "Ministers meet in Geneva\n\nGENEVA — Ministers met on Tuesday.\n",
+		"notes.txt":            "A first sentence that ends.\n\nMore.",
+		"2025-13-40-bad.txt":   "One line only",
+	})
+	docs, errs := collect(t, New(Options{}), dir)
+	require.Empty(t, errs)
+	got := map[string][2]string{}
+	for _, d := range docs {
+		got[filepath.Base(d.Origin)] = [2]string{d.Title, d.PublishedAt}
+	}
+	assert.Equal(t, map[string][2]string{
+		"2025-03-04-story.txt": {"Ministers meet in Geneva", "2025-03-04"},
+		"notes.txt":            {"", ""},
+		"2025-13-40-bad.txt":   {"", ""},
+	}, got)
+}
