@@ -106,17 +106,7 @@ func (w *txWriter) rollup(ctx context.Context, pairs [][2]string) error {
 		}
 		rows = append(rows, row)
 	}
-	if len(gone) > 0 {
-		if _, err := w.run(ctx, qDropRollup, map[string]any{"pairs": gone}); err != nil {
-			return fmt.Errorf("drop interactions: %w", err)
-		}
-	}
-	if len(rows) > 0 {
-		if _, err := w.run(ctx, qSetRollup, map[string]any{"rows": rows}); err != nil {
-			return fmt.Errorf("write interactions: %w", err)
-		}
-	}
-	return nil
+	return w.dropAndSet(ctx, "interactions", qDropRollup, map[string]any{"pairs": gone}, len(gone), qSetRollup, rows)
 }
 
 // Locations and actors take their properties from the articles that
@@ -265,17 +255,7 @@ func (w *txWriter) recomputeLocations(ctx context.Context, ids []string, t *touc
 		}
 		rows = append(rows, row)
 	}
-	if len(gone) > 0 {
-		if _, err := w.run(ctx, qDeleteLocations, map[string]any{"ids": gone}); err != nil {
-			return fmt.Errorf("delete locations: %w", err)
-		}
-	}
-	if len(rows) > 0 {
-		if _, err := w.run(ctx, qSetLocations, map[string]any{"rows": rows}); err != nil {
-			return fmt.Errorf("write locations: %w", err)
-		}
-	}
-	return nil
+	return w.dropAndSet(ctx, "locations", qDeleteLocations, map[string]any{"ids": gone}, len(gone), qSetLocations, rows)
 }
 
 type roleAgg struct {
@@ -364,17 +344,7 @@ func (w *txWriter) recomputeActors(ctx context.Context, ids []string) error {
 			"role_keys": roleKeys, "roles": roleRows,
 		})
 	}
-	if len(gone) > 0 {
-		if _, err := w.run(ctx, qDeleteActors, map[string]any{"ids": gone}); err != nil {
-			return fmt.Errorf("delete actors: %w", err)
-		}
-	}
-	if len(rows) > 0 {
-		if _, err := w.run(ctx, qSetActors, map[string]any{"rows": rows}); err != nil {
-			return fmt.Errorf("write actors: %w", err)
-		}
-	}
-	return nil
+	return w.dropAndSet(ctx, "actors", qDeleteActors, map[string]any{"ids": gone}, len(gone), qSetActors, rows)
 }
 
 func setList(m map[string]bool) []string {
@@ -384,4 +354,21 @@ func setList(m map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// dropAndSet ends every recompute: it deletes what no article supports any
+// more (n of them, passed as dropParams) and writes the recomputed rows.
+func (w *txWriter) dropAndSet(ctx context.Context, what, qDrop string, dropParams map[string]any, n int,
+	qSet string, rows []map[string]any) error {
+	if n > 0 {
+		if _, err := w.run(ctx, qDrop, dropParams); err != nil {
+			return fmt.Errorf("delete %s: %w", what, err)
+		}
+	}
+	if len(rows) > 0 {
+		if _, err := w.run(ctx, qSet, map[string]any{"rows": rows}); err != nil {
+			return fmt.Errorf("write %s: %w", what, err)
+		}
+	}
+	return nil
 }

@@ -2,11 +2,7 @@ package graph_test
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"sort"
-	"strings"
 	"sync"
 	"testing"
 
@@ -98,66 +94,11 @@ func corpus() []schema.Document {
 
 // --- graph snapshots -----------------------------------------------------
 
-type snapshot struct {
-	nodes, rels, props int
-	sum                string
-	lines              []string
-}
+type snapshot = graphtest.Snapshot
 
-// snap reads every node and relationship (except migration bookkeeping and
-// the ingested_at timestamps) into sorted lines and hashes them.
-func snap(t *testing.T, s *graph.Store) snapshot {
-	t.Helper()
-	ctx := context.Background()
-	q := func(cypher string) []*neo4j.Record {
-		res, err := neo4j.ExecuteQuery(ctx, s.Driver(), cypher, nil, neo4j.EagerResultTransformer,
-			neo4j.ExecuteQueryWithDatabase(s.Database()))
-		require.NoError(t, err)
-		return res.Records
-	}
-	var out snapshot
-	for _, r := range q(`MATCH (n) WHERE NOT n:SchemaMigration RETURN labels(n) AS l, properties(n) AS p`) {
-		l, _ := r.Get("l")
-		p, _ := r.Get("p")
-		props := p.(map[string]any)
-		delete(props, "ingested_at")
-		labels := anyStrings(l)
-		sort.Strings(labels)
-		out.nodes++
-		out.props += len(props)
-		out.lines = append(out.lines, fmt.Sprintf("N %v %v", labels, props))
-	}
-	for _, r := range q(`MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p`) {
-		a, _ := r.Get("a")
-		ty, _ := r.Get("t")
-		b, _ := r.Get("b")
-		p, _ := r.Get("p")
-		out.rels++
-		out.props += len(p.(map[string]any))
-		out.lines = append(out.lines, fmt.Sprintf("R %v -%v-> %v %v", a, ty, b, p))
-	}
-	sort.Strings(out.lines)
-	h := sha256.Sum256([]byte(strings.Join(out.lines, "\n")))
-	out.sum = hex.EncodeToString(h[:])
-	return out
-}
+func snap(t *testing.T, s *graph.Store) snapshot { return graphtest.TakeSnapshot(t, s) }
 
-func anyStrings(v any) []string {
-	var out []string
-	for _, x := range v.([]any) {
-		out = append(out, x.(string))
-	}
-	return out
-}
-
-// assertSameGraph compares two snapshots line by line for a readable diff.
-func assertSameGraph(t *testing.T, want, got snapshot) {
-	t.Helper()
-	if want.sum == got.sum {
-		return
-	}
-	assert.Equal(t, strings.Join(want.lines, "\n"), strings.Join(got.lines, "\n"))
-}
+func assertSameGraph(t *testing.T, want, got snapshot) { graphtest.AssertSameGraph(t, want, got) }
 
 func query(t *testing.T, s *graph.Store, cypher string, params map[string]any) []map[string]any {
 	t.Helper()
@@ -199,9 +140,9 @@ func TestWriteIdempotent(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, graph.WriteStats{Unchanged: 3}, st)
 	second := snap(t, s)
-	assert.Equal(t, first.nodes, second.nodes)
-	assert.Equal(t, first.rels, second.rels)
-	assert.Equal(t, first.props, second.props)
+	assert.Equal(t, first.Nodes, second.Nodes)
+	assert.Equal(t, first.Rels, second.Rels)
+	assert.Equal(t, first.Props, second.Props)
 	assertSameGraph(t, first, second)
 
 	// One real-world thing, one node.
@@ -324,7 +265,7 @@ func TestReplaceEqualsFreshIngest(t *testing.T) {
 		assertSameGraph(t, fresh(corpus()[:2]), got)
 		_, err = s.DeleteArticles(ctx, []string{"article:a", "article:b"})
 		require.NoError(t, err)
-		assert.Zero(t, snap(t, s).nodes, "nothing left once no article supports it")
+		assert.Zero(t, snap(t, s).Nodes, "nothing left once no article supports it")
 	})
 }
 

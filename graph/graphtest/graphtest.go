@@ -6,12 +6,19 @@ package graphtest
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/geokg/geokg/graph"
@@ -78,4 +85,65 @@ func lock(t testing.TB) {
 		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
 		_ = f.Close()
 	})
+}
+
+// Snapshot is the whole graph (except migration bookkeeping and the
+// ingested_at timestamps) as sorted lines, their counts and a hash, so that
+// two graphs can be compared exactly.
+type Snapshot struct {
+	Nodes, Rels, Props int
+	Sum                string
+	Lines              []string
+}
+
+// TakeSnapshot reads every node and relationship of the store's database.
+func TakeSnapshot(t testing.TB, s *graph.Store) Snapshot {
+	t.Helper()
+	ctx := context.Background()
+	q := func(cypher string) []*neo4j.Record {
+		res, err := neo4j.ExecuteQuery(ctx, s.Driver(), cypher, nil, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(s.Database()))
+		require.NoError(t, err)
+		return res.Records
+	}
+	var out Snapshot
+	for _, r := range q(`MATCH (n) WHERE NOT n:SchemaMigration RETURN labels(n) AS l, properties(n) AS p`) {
+		l, _ := r.Get("l")
+		p, _ := r.Get("p")
+		props := p.(map[string]any)
+		delete(props, "ingested_at")
+		var labels []string
+		for _, x := range l.([]any) {
+			labels = append(labels, x.(string))
+		}
+		sort.Strings(labels)
+		out.Nodes++
+		out.Props += len(props)
+		out.Lines = append(out.Lines, fmt.Sprintf("N %v %v", labels, props))
+	}
+	for _, r := range q(`MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p`) {
+		a, _ := r.Get("a")
+		ty, _ := r.Get("t")
+		b, _ := r.Get("b")
+		p, _ := r.Get("p")
+		out.Rels++
+		out.Props += len(p.(map[string]any))
+		out.Lines = append(out.Lines, fmt.Sprintf("R %v -%v-> %v %v", a, ty, b, p))
+	}
+	sort.Strings(out.Lines)
+	h := sha256.Sum256([]byte(strings.Join(out.Lines, "\n")))
+	out.Sum = hex.EncodeToString(h[:])
+	return out
+}
+
+// AssertSameGraph compares two snapshots: counts, then line by line for a
+// readable diff.
+func AssertSameGraph(t testing.TB, want, got Snapshot) {
+	t.Helper()
+	assert.Equal(t, want.Nodes, got.Nodes, "nodes")
+	assert.Equal(t, want.Rels, got.Rels, "relationships")
+	assert.Equal(t, want.Props, got.Props, "properties")
+	if want.Sum != got.Sum {
+		assert.Equal(t, strings.Join(want.Lines, "\n"), strings.Join(got.Lines, "\n"))
+	}
 }

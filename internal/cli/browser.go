@@ -36,7 +36,7 @@ Browser's :style frame or to host elsewhere.`,
 		Example: `  geokg browser
   geokg browser --style > geokg.grass
   geokg browser --guide > guide.html`,
-		Args: exactArgs(0),
+		Args: cobra.ExactArgs(0),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			switch {
 			case o.style:

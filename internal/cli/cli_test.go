@@ -39,6 +39,10 @@ func TestUsageAndConfigErrors(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut, "unknown command")
 
+	code, _, errOut = run(t, nil, "extract")
+	assert.Equal(t, exitUsage, code, "a missing argument is a usage error")
+	assert.Contains(t, errOut, "requires at least 1 arg(s)")
+
 	code, _, errOut = run(t, map[string]string{"GEOKG_LOG_LEVEL": "loud"}, "doctor")
 	assert.Equal(t, exitError, code)
 	assert.Equal(t, "geokg: invalid config: log.level = loud: must be debug, info, warn or error\n", errOut)

@@ -29,7 +29,7 @@ func newJobsCmd(app *App) *cobra.Command {
   geokg jobs run world
   # crontab: every 15 minutes
   */15 * * * * geokg --config /etc/geokg.yaml jobs run world`,
-		Args: exactArgs(0),
+		Args: cobra.ExactArgs(0),
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(newJobsListCmd(app), newJobsRunCmd(app))
@@ -46,7 +46,7 @@ each source the last run recorded in the graph (time, status, error). When
 Neo4j is unreachable the jobs are listed without their state.`,
 		Example: `  geokg jobs list
   geokg jobs list --json`,
-		Args: exactArgs(0),
+		Args: cobra.ExactArgs(0),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runJobsList(cmd.Context(), app, asJSON)
 		},
@@ -172,7 +172,7 @@ items failed, 1 when the run failed. On SIGINT/SIGTERM it stops taking new
 items and gives the current batch --grace to commit.`,
 		Example: `  geokg jobs run world
   geokg jobs run world --json | jq .ingested`,
-		Args: exactArgs(1),
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runJobOnce(cmd.Context(), app, args[0], grace, asJSON)
 		},

@@ -99,7 +99,7 @@ the four above.`,
 		Example: `  geokg query relations US Iran
   geokg query relations "United States" Syria --json
   geokg query relations Washington Moscow --cypher   # paste into Neo4j Browser`,
-		Args: exactArgs(2),
+		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runQuery(cmd.Context(), app, o, func(ctx context.Context, r *resolver) ([]graph.Query, error) {
 				a, err := r.actor(ctx, args[0])
@@ -132,7 +132,7 @@ organisations), the role as of the latest article stating it (as_of), and
 the publication dates of the first and last article mentioning the person.`,
 		Example: `  geokg query officials Iran
   geokg query officials "the Kremlin" --csv`,
-		Args: exactArgs(1),
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runQuery(cmd.Context(), app, o, func(ctx context.Context, r *resolver) ([]graph.Query, error) {
 				c, err := r.actor(ctx, args[0])
@@ -165,7 +165,7 @@ COERCE, ASSAULT).`,
 		Example: `  geokg query timeline Russia
   geokg query timeline US --from 2024-01-01 --to 2024-06-30 --type SANCTION
   geokg query timeline Hezbollah --from 30d --json`,
-		Args: exactArgs(1),
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
 			if f.From, err = parseSince(from, time.Now()); err != nil {
@@ -208,7 +208,7 @@ ranks by relevance; Lucene syntax is taken literally.`,
 		Example: `  geokg query statements --speaker Iran
   geokg query statements --about "United States" --search "red line"
   geokg query statements --speaker Lavrov --json`,
-		Args: exactArgs(0),
+		Args: cobra.ExactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runQuery(cmd.Context(), app, o, func(ctx context.Context, r *resolver) ([]graph.Query, error) {
 				var err error
@@ -247,7 +247,7 @@ place the gazetteer knows, or "LAT,LON".`,
 		Example: `  geokg query near Homs --km 50
   geokg query near Kharkiv --km 100 --since 30d
   geokg query near 50.45,30.52 --km 25 --json`,
-		Args: exactArgs(1),
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if f.Km <= 0 {
 				return usageError{errors.New("--km must be a positive distance")}
@@ -286,7 +286,7 @@ first and last event dates.`,
 		Example: `  geokg query top
   geokg query top --type ASSAULT --since 30d
   geokg query top --since 2024-01-01 --limit 50 --csv`,
-		Args: exactArgs(0),
+		Args: cobra.ExactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
 			if f.Since, err = parseSince(since, time.Now()); err != nil {
@@ -305,15 +305,6 @@ first and last event dates.`,
 	cmd.Flags().IntVar(&f.Limit, "limit", 20, "at most this many pairs")
 	o.flags(cmd)
 	return cmd
-}
-
-func exactArgs(n int) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
-		if err := cobra.ExactArgs(n)(cmd, args); err != nil {
-			return usageError{err}
-		}
-		return nil
-	}
 }
 
 var eventTypes = map[string]bool{

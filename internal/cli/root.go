@@ -92,7 +92,7 @@ func isUsageError(err error) bool {
 	}
 	msg := err.Error()
 	return strings.HasPrefix(msg, "unknown command") || strings.HasPrefix(msg, "unknown flag") ||
-		strings.HasPrefix(msg, "unknown shorthand flag") || strings.Contains(msg, "arg(s), received") ||
+		strings.HasPrefix(msg, "unknown shorthand flag") ||
 		strings.HasPrefix(msg, "invalid argument") || strings.HasPrefix(msg, "flag needs an argument")
 }
 
@@ -153,7 +153,26 @@ the file. See 'geokg config show'.`,
 	for _, c := range extraCommands {
 		root.AddCommand(c(app))
 	}
+	markArgErrors(root)
 	return root
+}
+
+// markArgErrors makes every command's argument check report a usage error
+// (exit code 2), whichever cobra validator it uses.
+func markArgErrors(cmd *cobra.Command) {
+	if check := cmd.Args; check != nil {
+		cmd.Args = func(c *cobra.Command, args []string) error {
+			err := check(c, args)
+			var u usageError
+			if err != nil && !errors.As(err, &u) {
+				return usageError{err}
+			}
+			return err
+		}
+	}
+	for _, sub := range cmd.Commands() {
+		markArgErrors(sub)
+	}
 }
 
 // extraCommands are registered by the files of other commands (init), so

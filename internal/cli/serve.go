@@ -68,7 +68,7 @@ half-written) and exits.`,
   geokg serve --config geokg.yaml
   curl -s localhost:8080/jobs | jq .
   curl -s -XPOST 'localhost:8080/jobs/world/run?wait=1'`,
-		Args: exactArgs(0),
+		Args: cobra.ExactArgs(0),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runServe(cmd.Context(), app, o)
 		},

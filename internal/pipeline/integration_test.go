@@ -2,15 +2,12 @@ package pipeline_test
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -84,59 +81,11 @@ func editFile(t *testing.T, path, old, new string) {
 	require.NoError(t, os.WriteFile(path, []byte(strings.Replace(string(data), old, new, 1)), 0o644))
 }
 
-type snapshot struct {
-	nodes, rels, props int
-	sum                string
-	lines              []string
-}
+type snapshot = graphtest.Snapshot
 
-func snap(t *testing.T, s *graph.Store) snapshot {
-	t.Helper()
-	ctx := context.Background()
-	q := func(cypher string) []*neo4j.Record {
-		res, err := neo4j.ExecuteQuery(ctx, s.Driver(), cypher, nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.Database()))
-		require.NoError(t, err)
-		return res.Records
-	}
-	var out snapshot
-	for _, r := range q(`MATCH (n) WHERE NOT n:SchemaMigration RETURN labels(n) AS l, properties(n) AS p`) {
-		l, _ := r.Get("l")
-		p, _ := r.Get("p")
-		props := p.(map[string]any)
-		delete(props, "ingested_at")
-		var labels []string
-		for _, x := range l.([]any) {
-			labels = append(labels, x.(string))
-		}
-		sort.Strings(labels)
-		out.nodes++
-		out.props += len(props)
-		out.lines = append(out.lines, fmt.Sprintf("N %v %v", labels, props))
-	}
-	for _, r := range q(`MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p`) {
-		a, _ := r.Get("a")
-		ty, _ := r.Get("t")
-		b, _ := r.Get("b")
-		p, _ := r.Get("p")
-		out.rels++
-		out.props += len(p.(map[string]any))
-		out.lines = append(out.lines, fmt.Sprintf("R %v -%v-> %v %v", a, ty, b, p))
-	}
-	sort.Strings(out.lines)
-	h := sha256.Sum256([]byte(strings.Join(out.lines, "\n")))
-	out.sum = hex.EncodeToString(h[:])
-	return out
-}
+func snap(t *testing.T, s *graph.Store) snapshot { return graphtest.TakeSnapshot(t, s) }
 
-func assertSameGraph(t *testing.T, want, got snapshot) {
-	t.Helper()
-	assert.Equal(t, want.nodes, got.nodes, "nodes")
-	assert.Equal(t, want.rels, got.rels, "relationships")
-	assert.Equal(t, want.props, got.props, "properties")
-	if want.sum != got.sum {
-		assert.Equal(t, strings.Join(want.lines, "\n"), strings.Join(got.lines, "\n"))
-	}
-}
+func assertSameGraph(t *testing.T, want, got snapshot) { graphtest.AssertSameGraph(t, want, got) }
 
 func one(t *testing.T, s *graph.Store, cypher string, params map[string]any) any {
 	t.Helper()
