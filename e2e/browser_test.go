@@ -1,5 +1,3 @@
-//go:build e2e
-
 package e2e
 
 import (
@@ -28,8 +26,9 @@ import (
 )
 
 var (
-	browserURL = flag.String("browser-url", "http://127.0.0.1:7474/browser/", "Neo4j Browser address")
-	shot       = flag.String("screenshot", "", "where to save the screenshot (default: a temp file; docs/browser.png to refresh the README's)")
+	browserURL = flag.String("browser-url", envOr("NEO4J_BROWSER_URL", "http://127.0.0.1:7474/browser/"),
+		"Neo4j Browser address (default: $NEO4J_BROWSER_URL, which `scripts/neo4j env` exports)")
+	shot = flag.String("screenshot", "", "where to save the screenshot (default: a temp file; docs/browser.png to refresh the README's)")
 )
 
 // chromiumPath finds Debian's chromium; the test installs nothing.
@@ -73,8 +72,6 @@ func TestIntegrationBrowserRelations(t *testing.T) {
 	cfg := graphtest.Config(t)
 	a, b := seed(t, st)
 	t.Logf("relations between %s (%s) and %s (%s)", a.Name, a.ID, b.Name, b.ID)
-	_, err := st.LabelEventFamilies(context.Background())
-	require.NoError(t, err)
 
 	// geokg serve, for :style (localhost is on Neo4j's default allow-list).
 	d, err := serve.New(serve.Config{Addr: "localhost:0", Style: seeds.BrowserStyle, Guide: seeds.BrowserGuide,
@@ -166,7 +163,8 @@ func TestIntegrationBrowserRelations(t *testing.T) {
 		t.Fatalf("graph view does not show %q and %q; captions: %q", a.Name, b.Name, captions)
 	}
 	t.Logf("graph view nodes: %q", captions)
-	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	// The screenshot is of the result frame: the query and its graph.
+	png, err := chromedp.Run(ctx, chromedp.Screenshot(`[data-testid="frame"]:has(svg g.node)`))
 	require.NoError(t, err)
 	path := *shot
 	if path == "" {
@@ -205,6 +203,13 @@ func TestIntegrationBrowserRelations(t *testing.T) {
 		dump()
 	}
 	assert.True(t, found, ":play %s shows the guide", guideURL)
+}
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

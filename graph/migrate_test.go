@@ -48,6 +48,26 @@ func TestIntegrationMigrateTwice(t *testing.T) {
 	assert.Equal(t, "FULLTEXT", names["index actor_names"])
 	assert.Equal(t, "FULLTEXT", names["index statement_text"])
 	assert.Equal(t, "RANGE", names["index event_date"])
+	assert.Equal(t, "UNIQUENESS", names["constraint source_url"])
+	assert.Equal(t, "RANGE", names["index source_item_key"])
+}
+
+// Migration 0004 gives events written before it their Browser caption.
+func TestIntegrationMigrationBackfillsCaptions(t *testing.T) {
+	st := graphtest.OpenEmpty(t)
+	ctx := context.Background()
+	_, err := st.Migrate(ctx)
+	require.NoError(t, err)
+	require.NoError(t, graph.ExecForTest(ctx, st, `CREATE (:Event {id: 'e1', type: 'ASSAULT', date: date('2025-03-14')}),
+  (:Event {id: 'e2', type: 'CONSULT'}), (:Event {id: 'e3', type: 'AID', caption: 'kept'})`))
+	require.NoError(t, graph.ExecForTest(ctx, st, `MATCH (m:SchemaMigration {version: 4}) DELETE m`))
+
+	done, err := st.Migrate(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, []int{4}, done)
+	for id, want := range map[string]string{"e1": "ASSAULT 2025-03-14", "e2": "CONSULT", "e3": "kept"} {
+		assert.Equal(t, want, one(t, st, `MATCH (e:Event {id: $id}) RETURN e.caption`, map[string]any{"id": id}), id)
+	}
 }
 
 func TestIntegrationUniqueIDs(t *testing.T) {

@@ -397,45 +397,6 @@ func EventFamily(eventType string) string {
 	return ""
 }
 
-// LabelEventFamilies gives every event the label of its PLOVER family (and
-// removes stale ones). It is idempotent and touches only events whose label
-// is missing or wrong; it returns the number of events changed.
-func (s *Store) LabelEventFamilies(ctx context.Context) (int, error) {
-	total := 0
-	for _, fam := range sortedFamilies() {
-		// Labels cannot be parameters; fam comes from the fixed table above.
-		others := make([]string, 0, 3)
-		for _, o := range sortedFamilies() {
-			if o != fam {
-				others = append(others, "e:"+o)
-			}
-		}
-		cypher := `MATCH (e:Event) WHERE e.type IN $types AND (NOT e:` + fam + ` OR ` + strings.Join(others, " OR ") + `)
-SET e:` + fam + ` REMOVE ` + strings.Join(others, ", ") + `
-RETURN count(e) AS n`
-		res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, map[string]any{"types": EventFamilies[fam]},
-			neo4j.EagerResultTransformer, s.writeConfig())
-		if err != nil {
-			return total, fmt.Errorf("label event families: %w", s.connErr(err))
-		}
-		if len(res.Records) == 1 {
-			n, _ := res.Records[0].Get("n")
-			c, _ := n.(int64)
-			total += int(c)
-		}
-	}
-	return total, nil
-}
-
-func sortedFamilies() []string {
-	out := make([]string, 0, len(EventFamilies))
-	for f := range EventFamilies {
-		out = append(out, f)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // ActorRef is an actor found for a name a user typed.
 type ActorRef struct {
 	ID, Name, Kind string

@@ -377,19 +377,6 @@ func TestIntegrationRelationsGraphAndFamilies(t *testing.T) {
 	}, r["roles"])
 	assert.Equal(t, []any{"United States -[INITIATED]-> SANCTION 2024-03-01 -[TARGETED]-> Iran"}, r["paths"])
 
-	n, err := s.LabelEventFamilies(ctx)
-	require.NoError(t, err)
-	assert.Equal(t, 5, n)
-	n, err = s.LabelEventFamilies(ctx)
-	require.NoError(t, err)
-	assert.Equal(t, 0, n, "idempotent")
-	fam, err := s.Query(ctx, graph.Query{Name: "t", Cypher: `MATCH (e:Event) RETURN e.id AS id,
-  [l IN labels(e) WHERE l <> 'Event'] AS labels ORDER BY id`})
-	require.NoError(t, err)
-	assert.Equal(t, [][]any{
-		{"e1", []any{"MaterialConflict"}}, {"e2", []any{"VerbalConflict"}}, {"e3", []any{"MaterialConflict"}},
-		{"e4", []any{"VerbalCooperation"}}, {"e5", []any{"MaterialConflict"}},
-	}, fam.Rows)
 	assert.Equal(t, "MaterialCooperation", graph.EventFamily("AID"))
 	assert.Equal(t, "", graph.EventFamily("DANCE"))
 }

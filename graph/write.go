@@ -224,7 +224,11 @@ MATCH (a:Article {id: r.article})
 CREATE (a)-[:MENTIONS {count: r.count, name: r.name, kind: r.kind, country: r.country, lat: r.lat, lon: r.lon}]->(l)`
 	qWriteEvents = `UNWIND $rows AS r
 MERGE (e:Event {id: r.id})
-ON CREATE SET e.type = r.type, e.date = r.date
+ON CREATE SET e.type = r.type, e.date = r.date, e.caption = r.type + coalesce(' ' + toString(r.date), '')
+FOREACH (_ IN CASE WHEN r.family = 'VerbalCooperation' THEN [1] ELSE [] END | SET e:VerbalCooperation)
+FOREACH (_ IN CASE WHEN r.family = 'MaterialCooperation' THEN [1] ELSE [] END | SET e:MaterialCooperation)
+FOREACH (_ IN CASE WHEN r.family = 'VerbalConflict' THEN [1] ELSE [] END | SET e:VerbalConflict)
+FOREACH (_ IN CASE WHEN r.family = 'MaterialConflict' THEN [1] ELSE [] END | SET e:MaterialConflict)
 WITH e, r
 MATCH (a:Article {id: r.article})
 CREATE (a)-[:REPORTS {evidence: r.evidence, start: r.start, end: r.end, confidence: r.confidence,

@@ -328,7 +328,7 @@ func prepare(doc schema.Document, now time.Time) (*prepared, error) {
 			fatalities = int64(*e.Fatalities)
 		}
 		row := map[string]any{
-			"article": art.ID, "id": id, "type": e.Type, "date": cypherDate(day),
+			"article": art.ID, "id": id, "type": e.Type, "family": EventFamily(e.Type), "date": cypherDate(day),
 			"sources": src, "targets": tgt,
 			"location": nullable(loc), "location_is_actor": strings.HasPrefix(loc, "country:") && actors[loc] != nil,
 			"cameo": nullable(deref(e.Cameo)), "fatalities": fatalities, "quantities": quantities,

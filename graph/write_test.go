@@ -153,6 +153,9 @@ func TestWriteIdempotent(t *testing.T) {
 	assert.Equal(t, "The United States struck Syria near Homs.", one(t, s, `MATCH (e:Event {type: 'ASSAULT'}) RETURN e.summary`, nil),
 		"the most confident report summarises")
 	assert.Equal(t, "195", one(t, s, `MATCH (e:Event {type: 'ASSAULT'}) RETURN e.cameo`, nil))
+	assert.EqualValues(t, 1, one(t, s, `MATCH (e:Event:MaterialConflict {type: 'ASSAULT'}) RETURN count(e)`, nil), "family label")
+	assert.EqualValues(t, 1, one(t, s, `MATCH (e:Event:VerbalConflict {type: 'ACCUSE'}) RETURN count(e)`, nil), "family label")
+	assert.Equal(t, "ACCUSE 2017-04-08", one(t, s, `MATCH (e:Event {type: 'ACCUSE'}) RETURN e.caption`, nil), "Browser's caption")
 	assert.EqualValues(t, 1, one(t, s, `MATCH (c:Actor {id: 'country:USA'}) RETURN count(c)`, nil))
 	assert.EqualValues(t, 1, one(t, s, `MATCH (st:Statement) RETURN count(st)`, nil))
 	assert.EqualValues(t, 2, one(t, s, `MATCH (:Statement)-[:ABOUT]->(a) RETURN count(a)`, nil), "ABOUT is the union")

@@ -37,6 +37,6 @@ func TestStyleSheet(t *testing.T) {
 		"VerbalCooperation", "MaterialCooperation", "VerbalConflict", "MaterialConflict", "Statement", "Article"} {
 		assert.Contains(t, s, "node."+label+" {", label)
 	}
-	assert.Contains(t, s, `caption: "{type} {date}"`)
+	assert.Contains(t, s, `caption: "{caption}"`, "events: type and date")
 	assert.Equal(t, strings.Count(s, "{"), strings.Count(s, "}"))
 }

@@ -41,7 +41,6 @@ type Store interface {
 	SaveSourceState(ctx context.Context, st graph.SourceState) error
 	SeenItems(ctx context.Context, sourceURL string) (map[string]graph.SeenItem, error)
 	SaveSeenItems(ctx context.Context, sourceURL string, items []graph.SeenItem) error
-	LabelEventFamilies(ctx context.Context) (int, error)
 }
 
 // RunnerOptions tune fetching and writing.
@@ -159,11 +158,6 @@ func (r *Runner) Run(ctx context.Context, job Job, drain <-chan struct{}) (Resul
 		if err != nil && firstErr == nil {
 			firstErr = err
 		}
-	}
-	if n, err := r.Store.LabelEventFamilies(ctx); err != nil {
-		log.Warn("label event families", "err", err)
-	} else if n > 0 {
-		log.Debug("labelled events by PLOVER family", "events", n)
 	}
 	res.Finished = r.now()
 	switch {
