@@ -160,6 +160,42 @@ func hasFatalNumber(ns []events.Number) bool {
 	return false
 }
 
+// inName reports whether byte pos of sentence si lies in the name of an
+// actor or place ("Ban" of Ban Ki-moon, "Strike" of a team name).
+func (a *analysis) inName(si, pos int) bool {
+	for _, it := range a.items[si] {
+		if (it.actor != nil || it.place != nil) && it.start <= pos && pos < it.end {
+			return true
+		}
+	}
+	return false
+}
+
+// itemStart is where the first mention of actor id in sentence si starts.
+func (a *analysis) itemStart(si int, id string) int {
+	for _, it := range a.items[si] {
+		if it.actor != nil && it.actor.id == id {
+			return it.start
+		}
+	}
+	return -1
+}
+
+// within reports whether at most n words of sentence si lie between bytes
+// from and to.
+func (a *analysis) within(si, from, to, n int) bool {
+	if to < from {
+		return false
+	}
+	words := 0
+	for _, t := range a.toks[si] {
+		if t.Start >= from && t.End <= to {
+			words++
+		}
+	}
+	return words <= n
+}
+
 // actorsOutside lists the actors of sentence si after byte from (all of
 // them when from < 0) that are not in quotations, not places and not in skip.
 func (a *analysis) actorsOutside(si, from int, skip []string) []string {
@@ -198,7 +234,7 @@ func (a *analysis) buildEvents() {
 		var evs []schema.Event
 		var spans []events.Span
 		for _, tr := range trigs {
-			if tr.Embedded || tr.Negated || tr.Type == "" {
+			if tr.Embedded || tr.Negated || tr.Type == "" || a.inName(si, tr.Start) {
 				continue
 			}
 			var src, tgt []string
@@ -218,13 +254,18 @@ func (a *analysis) buildEvents() {
 					src = []string{*quoted.Speaker}
 				}
 			}
-			if len(src) == 0 && quoted == nil {
+			if len(src) == 0 && quoted == nil && !tr.Anaphoric {
 				src = a.subjectBefore(si, tr.Start)
 			}
 			if tr.Symmetric && len(tgt) == 0 && len(src) > 1 {
 				src, tgt = src[:1], src[1:]
 			}
-			if len(tgt) == 0 && quoted == nil {
+			if len(tgt) == 0 && quoted == nil && tr.Anaphoric {
+				// "the sanctions target Russia": only an actor right after it
+				if next := a.actorsOutside(si, tr.End, src); len(next) > 0 && a.within(si, tr.End, a.itemStart(si, next[0]), 3) {
+					tgt = next[:1]
+				}
+			} else if len(tgt) == 0 && quoted == nil {
 				if symmetricTypes[tr.Type] {
 					// "stressed cooperation with his Russian and Syrian counterparts"
 					for _, id := range minus(a.actorsOutside(si, -1, src), src) {

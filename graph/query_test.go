@@ -355,7 +355,7 @@ func TestQueriesAreParameterised(t *testing.T) {
 	}
 }
 
-func TestIntegrationRelationsGraphAndFamilies(t *testing.T) {
+func TestIntegrationRelationsGraph(t *testing.T) {
 	s := graphtest.Open(t)
 	seedQueryGraph(t, s)
 	ctx := context.Background()

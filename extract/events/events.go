@@ -36,6 +36,10 @@ type Trigger struct {
 	// trigger ("threatened to attack", "urged X to withdraw"): it is not
 	// asserted as having happened.
 	Embedded bool
+	// Anaphoric is set for a nominal trigger that refers back to an event
+	// ("the attack", "this week's strikes") and names no initiator of its
+	// own: the subject of its sentence is not its initiator.
+	Anaphoric bool
 	// Confidence is a 0-1 score that the sentence states this event.
 	Confidence float64
 }

@@ -246,3 +246,48 @@ func TestSpansWithinSentence(t *testing.T) {
 		}
 	}
 }
+
+// Which nominal triggers are asserted, and whether the sentence's subject
+// may be read as their initiator.
+func TestNominalReference(t *testing.T) {
+	tests := []struct {
+		name, sentence, trigger string
+		embedded, anaphoric     bool
+	}{
+		{"denied doing it", "Syria denied carrying out the gas attack.", "gas attack", true, false},
+		{"object of a request", "Russia urged the immediate reinforcement of the Syrian army.", "reinforcement", true, true},
+		{"object of another event", "Russia condemned the attack on the convoy.", "attack", false, true},
+		{"subject of a that-clause", "He noted that the missile attack was an attempt to distract.", "missile attack", false, true},
+		{"in a prepositional phrase", "They discussed Syria's role in the chemical attack.", "chemical attack", false, true},
+		{"claimed responsibility", "The Taliban claimed responsibility for the attack.", "attack", false, false},
+		{"object of a plain verb", "The United States sped up the withdrawal of its forces from Panama.", "withdrawal", false, false},
+		{"indefinite", "Israel launched an attack on Gaza.", "launched an attack", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got *Trigger
+			trs := find(tt.sentence)
+			for i := range trs {
+				if spanText(tt.sentence, trs[i].Span) == tt.trigger {
+					got = &trs[i]
+				}
+			}
+			require.NotNil(t, got, "trigger %q in %+v", tt.trigger, trs)
+			assert.Equal(t, tt.embedded, got.Embedded, "embedded")
+			assert.Equal(t, tt.anaphoric, got.Anaphoric, "anaphoric")
+		})
+	}
+}
+
+func TestNamesAreNotTriggers(t *testing.T) {
+	for _, s := range []string{
+		"Ban Ki-moon condemned the test.",
+		"Secretary General Ban Ki-moon condemned the test.",
+		"Just as intriguing was the RT host Ed Schultz.",
+	} {
+		for _, tr := range find(s) {
+			w := spanText(s, tr.Span)
+			assert.NotContains(t, []string{"Ban", "host"}, w, "%q: %s is part of a name or a noun", s, w)
+		}
+	}
+}

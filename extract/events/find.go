@@ -30,7 +30,7 @@ func Find(text string, toks []text.Token) []Trigger {
 	lx := lex()
 	var ms []match
 	for i := 0; i < len(ts); i++ {
-		if !ts[i].word || ts[i].owner >= 0 {
+		if !ts[i].word || ts[i].owner >= 0 || properNoun(ts, i) {
 			continue
 		}
 		m, ok := bestMatch(lx, ts, i)
@@ -67,6 +67,20 @@ func Find(text string, toks []text.Token) []Trigger {
 		}
 	}
 	return out
+}
+
+// properNoun reports whether the capitalised word at i is part of a name
+// ("Ban Ki-moon", "the RT host Ed Strike") rather than a trigger: it is
+// capitalised after another word, or starts the sentence followed by a
+// capitalised word.
+func properNoun(ts []tok, i int) bool {
+	if !ts[i].cap {
+		return false
+	}
+	if i > 0 && ts[i-1].word {
+		return true
+	}
+	return i+1 < len(ts) && ts[i+1].cap && ts[i+1].word
 }
 
 // bestMatch returns the longest (then most confident) entry matching at i.
@@ -210,6 +224,9 @@ func applyRules(ts []tok, m *match) bool {
 		}
 		if determiners[prev] && k&formIng == 0 {
 			return false
+		}
+		if k == formBase && m.first >= 2 && ts[m.first-1].cap && determiners[ts[m.first-2].low] {
+			return false // "the RT host": a noun after a name
 		}
 	}
 	if single && (m.nom || e.nounOnly || k == formBase && !modals[prev]) {

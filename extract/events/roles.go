@@ -96,7 +96,9 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 		if stop {
 			break
 		}
-		if link || m.first == p.last+1 && k&formIng != 0 || p.e.rule == "must" && m.first-p.last <= 3 {
+		if link || m.first == p.last+1 && k&formIng != 0 || ingComplement(ts, p.last+1, m.first) ||
+			m.nom && nounObject(ts, p.last+1, m.first) ||
+			p.e.rule == "must" && m.first-p.last <= 3 {
 			tr.Embedded = true
 			tr.Confidence *= 0.55
 			if denyWords[p.e.words[0].w] {
@@ -139,7 +141,14 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 		if agent.Empty() {
 			agent = premodifiers(ts, m.first)
 		}
-		if agent.Empty() && !inPP(ts, m.first) {
+		if agent.Empty() && anaphoric(ts, m.first) {
+			tr.Anaphoric = true
+			// its own complement still names a side: "the resignation of
+			// Maduro", "the attack on the convoy"
+			if after < len(ts) && nounComplement[ts[after].low] {
+				patient = phrase(ts, after+1, patStop, 8)
+			}
+		} else if agent.Empty() && !inPP(ts, m.first) {
 			agent = clauseSubject(ts, ms, mi, true)
 		}
 	} else if tr.Passive {
@@ -210,6 +219,69 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 		}
 	}
 	return tr
+}
+
+// ingComplement reports whether tokens from..to-1 are a gerund clause
+// opening the complement of a verb: "denied [carrying out] the attack",
+// "denies [being behind] the strikes".
+func ingComplement(ts []tok, from, to int) bool {
+	if from >= to || to-from > 6 || !strings.HasSuffix(ts[from].low, "ing") || len(ts[from].low) < 5 {
+		return false
+	}
+	for j := from; j < to; j++ {
+		if !ts[j].word || ts[j].low == "and" || ts[j].low == "but" {
+			return false
+		}
+	}
+	return true
+}
+
+// nounObject reports whether tokens from..to-1 open a noun phrase that is
+// the object of the verb before from: "urged [the immediate] reinforcement",
+// "demanded [the] withdrawal", "denied [any] involvement".
+func nounObject(ts []tok, from, to int) bool {
+	if to-from > 3 {
+		return false
+	}
+	for j := from; j < to; j++ {
+		if !ts[j].word || ts[j].cap || ts[j].isTrig || ts[j].low == "and" {
+			return false
+		}
+	}
+	return true
+}
+
+// nounComplement are the prepositions of an event noun's own complement.
+var nounComplement = set("of", "on", "against", "to")
+
+// definiteDet are the words that make a nominal trigger point back to an
+// event already known to the reader.
+var definiteDet = set("the", "this", "that", "these", "those")
+
+// clauseOpeners may stand right before a noun phrase that is the subject
+// of its clause.
+var clauseOpeners = set("that", "which", "as", "while", "when", "after", "before", "because", "since", "and", "but")
+
+// anaphoric reports whether the nominal trigger at first refers back to an
+// event: its noun phrase opens with a definite determiner ("the gas
+// attack") and is the subject of its clause ("…noted that the attack was"),
+// the object of another event ("condemned the attack") or in a
+// prepositional phrase ("a role in the attack"). The object of
+// a plain verb keeps the subject as initiator ("sped up the withdrawal").
+func anaphoric(ts []tok, first int) bool {
+	for j := first - 1; j >= 0 && j >= first-3; j-- {
+		if definiteDet[ts[j].low] {
+			p := j - 1
+			if p >= 1 && preps[ts[p].low] && (ts[p-1].low == "responsibility" || ts[p-1].low == "credit") {
+				return false // "claimed responsibility for the attack"
+			}
+			return p < 0 || !ts[p].word || clauseOpeners[ts[p].low] || ts[p].isTrig || preps[ts[p].low]
+		}
+		if !ts[j].word || ts[j].cap || ts[j].isTrig {
+			return false
+		}
+	}
+	return false
 }
 
 var patStopNoAnd = func() map[string]bool {
