@@ -31,7 +31,7 @@ var verbs = []string{
 	"pledge:S", "threaten:S", "accuse:SO", "ask:O", "complain:S", "concede:S",
 	"boast:S", "allege:S", "testify:S", "observe", "quip:SD", "joke",
 	"reveal:S", "disclose:S", "caution:S", "counter", "retort:S", "lament", "propose", "point|pointed|points|pointing",
-	"reiterate:S", "brag:SD", "blast:S", "criticize:S", "criticise:S", "concur", "agree",
+	"reiterate:S", "express:S", "brag:SD", "blast:S", "criticize:S", "criticise:S", "concur", "agree",
 	"report|reported|reporting", "charge|charged|charging", "question:S|questioned|questioning",
 	"comment|commented|commenting", "remark|remarked|remarking", "demand:S|demanded|demanding",
 	"state|stated|stating", "states:S|states", "call|call|calls|called|calling",
