@@ -149,6 +149,38 @@ func TestRoles(t *testing.T) {
 	}
 }
 
+// A titled person with no stated country takes the article's country only
+// when the article is about that one country, or holds a local office.
+func TestDefaultCountry(t *testing.T) {
+	e := newTestExtractor(t)
+	cases := []struct {
+		name, text, person string
+		country            any // string, or nil for none
+	}{
+		{"one country", "France said on Monday it would send troops to the border. Defence Minister Pierre Joxe said France " +
+			"was ready. France has 5,000 soldiers there, France's army said.", "Pierre Joxe", "FRA"},
+		{"several countries, national title", "North Korea tested a missile. North Korea said the test succeeded. North Korea " +
+			"and China held talks. President Obama condemned North Korea's test, and North Korea rejected it.", "Obama", nil},
+		{"several countries, local office", "Afghanistan mourned. Afghanistan's army said 23 people were killed in Afghanistan. " +
+			"Afghanistan and Pakistan closed a crossing. Provincial governor Hayatullah Hayat said Afghanistan would respond.",
+			"Hayatullah Hayat", "AFG"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := e.Extract(Input{Text: c.text})
+			require.NoError(t, err)
+			p := actorByName(d, c.person)
+			require.NotNil(t, p, "no actor %q in %+v", c.person, d.Actors)
+			if c.country == nil {
+				assert.Nil(t, p.Country)
+			} else {
+				require.NotNil(t, p.Country)
+				assert.Equal(t, c.country, *p.Country)
+			}
+		})
+	}
+}
+
 func TestCoreference(t *testing.T) {
 	e := newTestExtractor(t)
 	cases := []struct {

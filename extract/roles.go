@@ -135,8 +135,12 @@ var titleModifier = map[string]bool{"new": true, "former": true, "then": true, "
 	"incoming": true, "interim": true, "current": true, "top": true, "veteran": true, "powerful": true, "chief": true}
 
 // defaultCountry gives titled people with no stated country the country
-// the article is mostly about, when one clearly leads ("Defence Minister
-// Pierre Joxe said" in a story about France).
+// the article is about: any title when it names that country only
+// ("Defence Minister Pierre Joxe said" in a story about France), a local
+// one ("provincial governor", "police chief") when that country clearly
+// leads. National titles in a story naming several countries stay
+// unaffiliated: a US paper's story about North Korea quotes "President
+// Obama" and "Secretary of State John Kerry" without saying whose.
 func (a *analysis) defaultCountry() {
 	codes := make([]string, 0, len(a.context))
 	for c := range a.context {
@@ -158,18 +162,35 @@ func (a *analysis) defaultCountry() {
 	if iso == "" || best < 3 || best < 2*second {
 		return
 	}
+	only := second == 0
 	for _, x := range a.actors {
 		if x.kind != schema.KindPerson || x.country != "" || len(x.roles) == 0 {
 			continue
 		}
-		stated := false // a role "of" an organisation says where they belong
+		stated, local := false, false // a role "of" an organisation says where they belong
 		for _, r := range x.roles {
 			stated = stated || r.Of != ""
+			local = local || localTitle(r.Title)
 		}
-		if !stated {
+		if !stated && (only || local) {
 			x.country = iso
 		}
 	}
+}
+
+// localWords mark a sub-national office, held in the country where the
+// story happens.
+var localWords = map[string]bool{"governor": true, "mayor": true, "provincial": true, "district": true,
+	"regional": true, "local": true, "police": true, "municipal": true, "village": true, "tribal": true,
+	"province": true, "city": true, "county": true}
+
+func localTitle(title string) bool {
+	for _, w := range strings.Fields(strings.ToLower(title)) {
+		if localWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 func isLowerWord(w string) bool {
