@@ -171,6 +171,14 @@ func (a *analysis) inName(si, pos int) bool {
 	return false
 }
 
+// attribution reports whether the name at byte pos is the source of the
+// sentence's information ("…, according to the Observatory"), not a party.
+func (a *analysis) attribution(pos int) bool {
+	before := strings.ToLower(strings.TrimRight(a.text[max(0, pos-20):pos], " "))
+	before = strings.TrimSuffix(before, " the")
+	return strings.HasSuffix(before, "according to")
+}
+
 // itemStart is where the first mention of actor id in sentence si starts.
 func (a *analysis) itemStart(si int, id string) int {
 	for _, it := range a.items[si] {
@@ -205,7 +213,8 @@ func (a *analysis) actorsOutside(si, from int, skip []string) []string {
 		seen[id] = true
 	}
 	for _, it := range a.items[si] {
-		if it.start < from || it.actor == nil || it.actor.media || it.locative || a.inQuote(it.start) || seen[it.actor.id] || a.inParens(si, it) {
+		if it.start < from || it.actor == nil || it.actor.media || it.locative || a.inQuote(it.start) || seen[it.actor.id] ||
+			a.inParens(si, it) || a.attribution(it.start) {
 			continue
 		}
 		seen[it.actor.id] = true

@@ -18,7 +18,7 @@ func (a *analysis) buildOthers() {
 					continue
 				}
 				// "Syrian Army", "US Navy": a country word heading an organisation word
-				if k+1 < len(its) && its[k+1].kind == itName && its[k+1].i == it.j && its[k+1].j-its[k+1].i <= 3 &&
+				if k+1 < len(its) && its[k+1].kind == itName && its[k+1].i == it.j && (its[k+1].j-its[k+1].i <= 3 || its[k+1].class == "organization" && its[k+1].j-its[k+1].i <= 6) &&
 					(its[k+1].class == "organization" || its[k+1].class == "group" || a.lex.orgWords[toks[its[k+1].j-1].Text] != "") {
 					if its[k+1].class != "group" {
 						its[k+1].class = "organization"
@@ -29,6 +29,9 @@ func (a *analysis) buildOthers() {
 					e, ok := firstOfType(it.ents, gazetteer.TypeCountry)
 					if !ok && it.ents[0].Type == gazetteer.TypePlace {
 						e, ok = it.ents[0], true // "Kurdistan Democratic Party"
+						if e.PlaceKind == schema.LocCity && e.Population < 500000 {
+							e.Country = "" // "Carnegie Endowment": a small town's name is likely a surname
+						}
 					}
 					if ok {
 						nx := its[k+1]

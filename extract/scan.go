@@ -522,7 +522,7 @@ func (a *analysis) trimName(it *item, toks []text.Token) {
 		return
 	}
 	if n > 2 {
-		for k := it.i + 1; k < it.j-1; k++ {
+		for k := it.i; k < it.j-1; k++ {
 			if w := toks[k+1].Text; (w == "for" || w == "of") && a.lex.orgWords[toks[k].Text] != "" {
 				it.class = a.lex.orgWords[toks[k].Text] // "National Union for the ..."
 				return
