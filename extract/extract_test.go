@@ -435,3 +435,22 @@ func TestWriteSummary(t *testing.T) {
 	assert.Contains(t, out, "in Homs, on 2017-04-07")
 	assert.Contains(t, out, `Hossein Dehqan (direct): "The attack was aggression,"`)
 }
+
+func TestOrganisationNamesAndAttribution(t *testing.T) {
+	e := newTestExtractor(t)
+	d, err := e.Extract(Input{Text: "James Acton is co-director of the Nuclear Policy Program at the Carnegie Endowment for International Peace. " +
+		"At least 13 people were killed in clashes across the country, according to the Venezuelan Observatory of Social Conflict."})
+	require.NoError(t, err)
+	org := actorByName(d, "Carnegie Endowment for International Peace")
+	require.NotNil(t, org, "actors: %+v", d.Actors)
+	assert.Nil(t, org.Country, "a small town's name lends no country")
+	for _, l := range d.Locations {
+		assert.NotEqual(t, "Carnegie", l.Name, "part of an organisation's name, not a place")
+	}
+	obs := actorByName(d, "Venezuelan Observatory of Social Conflict")
+	require.NotNil(t, obs, "actors: %+v", d.Actors)
+	for _, ev := range d.Events {
+		assert.NotContains(t, append(ev.Source, ev.Target...), obs.ID, "the source of the information is not a party: %+v", ev)
+	}
+	checkDocument(t, d)
+}
