@@ -175,7 +175,7 @@ const (
 MERGE (a:Article {id: id})
 ON CREATE SET a.new_ = true
 SET a.lock_ = true
-RETURN id, a.content_hash AS hash, a.extractor_version AS version, coalesce(a.new_, false) AS created`
+RETURN id, a.content_hash AS hash, a.extractor_version AS version, a.file AS file, coalesce(a.new_, false) AS created`
 	qUnlockArticles = `UNWIND $ids AS id
 MATCH (a:Article {id: id})
 REMOVE a.lock_, a.new_`
@@ -208,7 +208,12 @@ DETACH DELETE a`
 MATCH (a:Article {id: r.id})
 SET a.url = r.url, a.title = r.title, a.source = r.source, a.published_at = r.published_at,
     a.published = r.published, a.content_hash = r.content_hash,
-    a.extractor_version = r.extractor_version, a.ingested_at = r.ingested_at, a.chars = r.chars`
+    a.extractor_version = r.extractor_version, a.ingested_at = r.ingested_at, a.chars = r.chars, a.file = r.file`
+	// An unchanged article read from another file than last time (a JSON
+	// record moved) only changes its file.
+	qSetArticleFiles = `UNWIND $rows AS r
+MATCH (a:Article {id: r.id})
+SET a.file = r.file`
 	qWriteActors = `UNWIND $rows AS r
 MERGE (x:Actor {id: r.id})
 ON CREATE SET x.name = r.name, x.kind = r.kind, x.country = r.country
@@ -299,6 +304,7 @@ func (w *txWriter) replace(ctx context.Context, batch []*prepared, deleteIDs []s
 	}
 	var write []*prepared
 	var clear []string
+	var moved []map[string]any
 	if len(ids) > 0 {
 		props := w.stats.PropertiesSet
 		recs, err := w.run(ctx, qLockArticles, map[string]any{"ids": ids})
@@ -316,17 +322,26 @@ func (w *txWriter) replace(ctx context.Context, batch []*prepared, deleteIDs []s
 			created, _ := r.Get("created")
 			hash, _ := r.Get("hash")
 			version, _ := r.Get("version")
+			file, _ := r.Get("file")
 			switch {
 			case created == true:
 				w.stats.New++
 				write = append(write, p)
 			case hash == p.hash && versionEq(version, p.version):
 				w.stats.Unchanged++
+				if p.file != "" && file != p.file {
+					moved = append(moved, map[string]any{"id": p.id, "file": p.file})
+				}
 			default:
 				w.stats.Updated++
 				write = append(write, p)
 				clear = append(clear, p.id)
 			}
+		}
+	}
+	if len(moved) > 0 {
+		if _, err := w.run(ctx, qSetArticleFiles, map[string]any{"rows": moved}); err != nil {
+			return fmt.Errorf("update article files: %w", err)
 		}
 	}
 	clear = append(clear, deleteIDs...)

@@ -157,6 +157,7 @@ type prepared struct {
 	id        string
 	hash      string
 	version   string
+	file      string
 	article   map[string]any
 	actors    []map[string]any
 	locations []map[string]any
@@ -176,7 +177,7 @@ func prepare(doc schema.Document, now time.Time) (*prepared, error) {
 	if art.ID == "" {
 		return nil, errNoArticleID
 	}
-	p := &prepared{id: art.ID, hash: ContentHash(art), version: doc.Extractor}
+	p := &prepared{id: art.ID, hash: ContentHash(art), version: doc.Extractor, file: art.File}
 	pubDay := dayOf(deref(art.PublishedAt))
 	p.article = map[string]any{
 		"id":                art.ID,
@@ -189,6 +190,7 @@ func prepare(doc schema.Document, now time.Time) (*prepared, error) {
 		"extractor_version": nullable(doc.Extractor),
 		"ingested_at":       neo4j.LocalDateTimeOf(now.UTC().Truncate(time.Millisecond)),
 		"chars":             int64(len(art.Text)),
+		"file":              nullable(art.File),
 	}
 
 	// Actors, keyed by id; referenced-but-undescribed ids are added so that

@@ -48,6 +48,11 @@ type Article struct {
 	Source      *string `json:"source"`
 	PublishedAt *string `json:"published_at"`
 	Text        string  `json:"text"`
+	// File is the local file the article was read from (absolute, with
+	// forward slashes), "" for other inputs. It is not part of the JSON
+	// contract: the graph keeps it so that 'ingest --prune' can remove the
+	// articles of deleted files.
+	File string `json:"-"`
 }
 
 // Span is a half-open byte range [Start, End) of Article.Text with its text.

@@ -25,6 +25,7 @@ type ingestOptions struct {
 	workers   int
 	batch     int
 	dryRun    bool
+	prune     bool
 	include   []string
 	exclude   []string
 }
@@ -51,6 +52,11 @@ idempotent: an article whose content and extractor version are unchanged is
 skipped; a changed one replaces what it said before. An article is identified
 by its URL, else by its file path.
 
+With --prune, a complete run then deletes the articles read earlier from files
+under the given folders (or the given files) that it did not read this time:
+deleted or renamed files, records removed from a JSON file, files now left out
+by --include/--exclude. Files that fail to read keep their articles.
+
 A bad item (unreadable file, HTTP error, empty or binary content, invalid
 UTF-8, a broken feed) is reported and skipped; the exit code is 3 when some
 failed. If Neo4j becomes unreachable the batch is retried with backoff, then
@@ -58,6 +64,7 @@ the run stops; everything committed stays, and re-running finishes the job.`,
 		Example: `  geokg ingest seeds/articles
   geokg ingest --published 2024-03-05 notes/*.txt
   geokg ingest --include '*.json' --exclude 'drafts/**' ~/news
+  geokg ingest --prune ~/news          # also forget articles whose files were deleted
   geokg ingest https://example.org/world/rss.xml
   geokg ingest --dry-run article.html | jq .events
   zcat dump.jsonl.gz | geokg ingest --batch 200 -`,
@@ -84,6 +91,7 @@ the run stops; everything committed stays, and re-running finishes the job.`,
 	f.IntVar(&o.workers, "workers", 0, "parallel fetch+extract workers (default: ingest.workers, 2)")
 	f.IntVar(&o.batch, "batch", 0, "articles per write transaction (default: ingest.batch, 50)")
 	f.BoolVar(&o.dryRun, "dry-run", false, "extract and print each document as a JSON line; write nothing")
+	f.BoolVar(&o.prune, "prune", false, "after a complete run, delete the articles of files under the given folders that are gone")
 	f.StringSliceVar(&o.include, "include", nil, "glob of files to read in folders (repeatable; default: .txt .text .html .htm .json .jsonl .ndjson)")
 	f.StringSliceVar(&o.exclude, "exclude", nil, "glob of files or folders to skip in folders (repeatable)")
 	return cmd
@@ -139,7 +147,7 @@ func runIngest(ctx context.Context, app *App, o ingestOptions, args []string) er
 		progress = pipeline.NewLogProgress(log, 5*time.Second)
 	}
 	sum, runErr := pipeline.Run(ctx, src, args, extractAdapter{ex}, writer, pipeline.Options{
-		Workers: o.workers, Batch: o.batch, DryRun: o.dryRun, Out: app.Out, Progress: progress, Log: log,
+		Workers: o.workers, Batch: o.batch, DryRun: o.dryRun, Prune: o.prune, Out: app.Out, Progress: progress, Log: log,
 	})
 	summaryOut := app.Out
 	if o.dryRun {

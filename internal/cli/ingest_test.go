@@ -66,4 +66,12 @@ func TestIntegrationIngest(t *testing.T) {
 	assert.Contains(t, out, "graph: 0 nodes created, 0 deleted; 0 relationships created, 0 deleted")
 	assert.Contains(t, out, "no-such-file.txt")
 	assert.Contains(t, errOut, "1 of 14 item(s) could not be ingested")
+
+	// Files left out by --include count as gone for --prune.
+	code, out, errOut = run(t, env, "ingest", "--prune", "--include", "*.txt", seeds)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "articles: 0 new, 0 updated, 4 unchanged, 0 failed, 9 pruned (their files are gone)")
+	code, out, errOut = run(t, env, "ingest", seeds)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "articles: 9 new, 0 updated, 4 unchanged, 0 failed")
 }

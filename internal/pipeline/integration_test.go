@@ -260,3 +260,56 @@ func TestIngestInjection(t *testing.T) {
 	assert.EqualValues(t, 1, one(t, s, `MATCH (a:Article) WHERE a.chars > 0 RETURN count(a)`, nil))
 	assert.Positive(t, one(t, s, `MATCH (n) RETURN count(n)`, nil))
 }
+
+func ingestPrune(t *testing.T, s *graph.Store, specs ...string) pipeline.Summary {
+	t.Helper()
+	sum, err := pipeline.Run(context.Background(), source.New(source.Options{}), specs, extractor(t), s,
+		pipeline.Options{Workers: 2, Batch: 5, Prune: true})
+	require.NoError(t, err)
+	return sum
+}
+
+// --prune forgets the articles of deleted files, keeps those of files that
+// fail to read, touches nothing outside the given folders, and leaves the
+// graph a fresh ingest of the remaining files would build.
+func TestIngestPrune(t *testing.T) {
+	s := graphtest.Open(t)
+	dir := copySeeds(t)
+	first := ingest(t, s, source.Options{}, dir)
+	require.Zero(t, first.Failed, first.Failures)
+	articles := `MATCH (a:Article) RETURN count(a)`
+	assert.EqualValues(t, first.New, one(t, s, articles, nil))
+	assert.EqualValues(t, 0, one(t, s, `MATCH (a:Article) WHERE a.file IS NULL OR NOT a.file STARTS WITH $dir RETURN count(a)`,
+		map[string]any{"dir": source.AbsPath(dir) + "/"}), "every article knows its file")
+
+	// Nothing gone: nothing pruned, nothing written.
+	sum := ingestPrune(t, s, dir)
+	assert.Zero(t, sum.Pruned)
+	assert.Zero(t, sum.Graph.NodesDeleted+sum.Graph.PropertiesSet)
+
+	// Another folder: its (absent) articles only.
+	sum = ingestPrune(t, s, t.TempDir())
+	assert.Zero(t, sum.Pruned)
+	assert.EqualValues(t, first.New, one(t, s, articles, nil))
+
+	// One file deleted, one broken: the first is forgotten, the second kept.
+	analysis := filepath.Join(dir, "2025-03-14-the-long-view-sudan-analysis.txt")
+	require.NoError(t, os.Remove(analysis))
+	globewire := filepath.Join(dir, "2025-03-03-globewire-omdurman-shelling.json")
+	original, err := os.ReadFile(globewire)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(globewire, []byte(`{"url": "https://globewire.example/omdurman", "text": `), 0o644))
+	sum = ingestPrune(t, s, dir)
+	assert.Equal(t, 1, sum.Pruned)
+	assert.Equal(t, 1, sum.Failed, "the broken file is reported")
+	assert.EqualValues(t, first.New-1, one(t, s, articles, nil))
+	assert.EqualValues(t, 2, one(t, s, `MATCH (e:Event {type: 'ASSAULT', fatalities: 14})<-[:REPORTS]-(a:Article) RETURN count(a)`, nil),
+		"the shelling is still reported by the broken file's article and the aid story")
+	pruned := snap(t, s)
+
+	// The same graph as a fresh ingest of what is left.
+	require.NoError(t, os.WriteFile(globewire, original, 0o644))
+	require.NoError(t, graph.WipeData(context.Background(), s))
+	ingest(t, s, source.Options{}, dir)
+	assertSameGraph(t, snap(t, s), pruned)
+}

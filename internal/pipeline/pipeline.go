@@ -32,6 +32,13 @@ type Writer interface {
 	WriteArticles(ctx context.Context, docs []schema.Document) (graph.WriteStats, error)
 }
 
+// Pruner removes the articles of files that are gone (implemented by
+// *graph.Store).
+type Pruner interface {
+	StaleFileArticles(ctx context.Context, roots, seen, protect []string) ([]string, error)
+	DeleteArticles(ctx context.Context, ids []string) (graph.WriteStats, error)
+}
+
 // ErrUnavailable wraps the error that stopped a run because the database
 // could not be reached after retries.
 var ErrUnavailable = errors.New("database unavailable")
@@ -54,6 +61,12 @@ type Options struct {
 	// backoff from RetryDelay (default 2s).
 	Retries    int
 	RetryDelay time.Duration
+	// Prune, after a complete run, deletes the articles read earlier from
+	// files under the local specs (folders or files) that this run did not
+	// read again: deleted or renamed files, records removed from a JSON
+	// file. Files and folders that failed to read keep their articles. The
+	// Writer must be a Pruner.
+	Prune bool
 }
 
 // Failure is one item that could not be ingested.
@@ -69,6 +82,7 @@ type Summary struct {
 	Updated   int
 	Unchanged int
 	Failed    int
+	Pruned    int // articles deleted by Options.Prune
 	Failures  []Failure
 	Graph     graph.WriteStats
 	Elapsed   time.Duration
@@ -85,6 +99,7 @@ func (s Summary) Rate() float64 {
 
 type result struct {
 	origin string
+	file   string
 	doc    schema.Document
 	err    error
 }
@@ -116,6 +131,10 @@ func Run(ctx context.Context, src Source, specs []string, ex Extractor, w Writer
 	}
 	if opts.DryRun && opts.Out == nil {
 		opts.Out = io.Discard
+	}
+	pruner, _ := w.(Pruner)
+	if opts.Prune && !opts.DryRun && pruner == nil {
+		return Summary{}, errors.New("prune: the writer cannot delete articles")
 	}
 	start := time.Now()
 	ctx, cancel := context.WithCancel(ctx)
@@ -165,9 +184,10 @@ func Run(ctx context.Context, src Source, specs []string, ex Extractor, w Writer
 		}
 		opts.Progress.Add(1)
 		if res.err != nil {
-			r.fail(res.origin, res.err)
+			r.failFile(res, res.err)
 			continue
 		}
+		r.seen = append(r.seen, res.doc.Article.ID)
 		r.sum.Articles++
 		if opts.DryRun {
 			if err := r.print(res.doc); err != nil {
@@ -194,6 +214,9 @@ func Run(ctx context.Context, src Source, specs []string, ex Extractor, w Writer
 	if stopErr == nil {
 		stopErr = ctx.Err()
 	}
+	if stopErr == nil && opts.Prune && !opts.DryRun {
+		stopErr = r.prune(pruner, specs)
+	}
 	opts.Progress.Finish()
 	r.sum.Elapsed = time.Since(start)
 	r.sum.DryRun = opts.DryRun
@@ -204,7 +227,7 @@ func Run(ctx context.Context, src Source, specs []string, ex Extractor, w Writer
 func process(ctx context.Context, it source.Item, ex Extractor) result {
 	d, err := it.Load(ctx)
 	if err != nil {
-		return result{origin: it.Origin, err: err}
+		return result{origin: it.Origin, file: it.File, err: err}
 	}
 	origin := d.Origin
 	if origin == "" {
@@ -212,10 +235,11 @@ func process(ctx context.Context, it source.Item, ex Extractor) result {
 	}
 	doc, err := ex.Extract(d)
 	if err != nil {
-		return result{origin: origin, err: err}
+		return result{origin: origin, file: it.File, err: err}
 	}
 	doc.Article.ID = ArticleID(d, doc)
-	return result{origin: origin, doc: doc}
+	doc.Article.File = it.File
+	return result{origin: origin, file: it.File, doc: doc}
 }
 
 // ArticleID is an article's identity in the graph: derived from its URL or
@@ -238,6 +262,45 @@ type runner struct {
 	opts  Options
 	sum   Summary
 	batch []result
+	// seen are the articles read; failedFiles the files (or folders) whose
+	// reading, extraction or writing failed: both spare articles from Prune.
+	seen        []string
+	failedFiles []string
+}
+
+// failFile records a failed item and protects its file from Prune.
+func (r *runner) failFile(res result, err error) {
+	if res.file != "" {
+		r.failedFiles = append(r.failedFiles, res.file)
+	}
+	r.fail(res.origin, err)
+}
+
+// prune deletes the articles of the files under the local specs that this
+// run did not read, in batches.
+func (r *runner) prune(p Pruner, specs []string) error {
+	var roots []string
+	for _, s := range specs {
+		if s != "-" && !source.IsURL(s) {
+			roots = append(roots, source.AbsPath(s))
+		}
+	}
+	ids, err := p.StaleFileArticles(r.ctx, roots, r.seen, r.failedFiles)
+	if err != nil {
+		return err
+	}
+	for len(ids) > 0 {
+		n := min(len(ids), r.opts.Batch)
+		st, err := p.DeleteArticles(r.ctx, ids[:n])
+		if err != nil {
+			return fmt.Errorf("prune: %w", err)
+		}
+		r.sum.Pruned += st.Deleted
+		r.sum.Graph.Add(st)
+		r.opts.Log.Info("pruned articles of removed files", "articles", st.Deleted)
+		ids = ids[n:]
+	}
+	return nil
 }
 
 func (r *runner) fail(origin string, err error) {
@@ -282,7 +345,7 @@ func (r *runner) flush() error {
 	}
 	if len(batch) == 1 {
 		r.sum.Articles--
-		r.fail(batch[0].origin, err)
+		r.failFile(batch[0], err)
 		return nil
 	}
 	r.opts.Log.Warn("batch rejected; writing its articles one by one", "articles", len(batch), "reason", err.Error())
@@ -295,7 +358,7 @@ func (r *runner) flush() error {
 			return err
 		default:
 			r.sum.Articles--
-			r.fail(b.origin, err)
+			r.failFile(b, err)
 		}
 	}
 	return nil

@@ -12,7 +12,11 @@ func (s Summary) Print(w io.Writer) {
 		fmt.Fprintf(w, "dry run: %d articles extracted, %d failed, nothing written (%s, %.1f articles/s)\n",
 			s.Articles, s.Failed, s.Elapsed.Round(time.Millisecond), s.Rate())
 	} else {
-		fmt.Fprintf(w, "articles: %d new, %d updated, %d unchanged, %d failed\n", s.New, s.Updated, s.Unchanged, s.Failed)
+		fmt.Fprintf(w, "articles: %d new, %d updated, %d unchanged, %d failed", s.New, s.Updated, s.Unchanged, s.Failed)
+		if s.Pruned > 0 {
+			fmt.Fprintf(w, ", %d pruned (their files are gone)", s.Pruned)
+		}
+		fmt.Fprintln(w)
 		g := s.Graph
 		fmt.Fprintf(w, "graph: %d nodes created, %d deleted; %d relationships created, %d deleted; %d properties set\n",
 			g.NodesCreated, g.NodesDeleted, g.RelsCreated, g.RelsDeleted, g.PropertiesSet)

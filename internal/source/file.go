@@ -15,6 +15,16 @@ import (
 	"unicode/utf8"
 )
 
+// AbsPath is path made absolute and clean, with forward slashes: how files
+// are named in Item.File and in the graph.
+func AbsPath(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = filepath.Clean(path)
+	}
+	return filepath.ToSlash(abs)
+}
+
 // record is the JSON shape of one article in .json and .jsonl inputs.
 type record struct {
 	URL         string `json:"url"`
@@ -25,12 +35,13 @@ type record struct {
 	HTML        string `json:"html"`
 }
 
-func (r *Reader) readFile(ctx context.Context, path string, fn func(Item) error) error {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		abs = path
+func (r *Reader) readFile(ctx context.Context, path string, emit func(Item) error) error {
+	file := AbsPath(path)
+	key := "file:" + file
+	fn := func(it Item) error {
+		it.File = file
+		return emit(it)
 	}
-	key := "file:" + filepath.ToSlash(abs)
 	ext := strings.ToLower(filepath.Ext(path))
 	if ext == ".jsonl" || ext == ".ndjson" {
 		f, err := os.Open(path)
@@ -193,7 +204,7 @@ func (rec record) document() (Document, error) {
 	if err := checkContent([]byte(d.Text + d.HTML)); err != nil {
 		return Document{}, err
 	}
-	if d.URL != "" && !isURL(d.URL) {
+	if d.URL != "" && !IsURL(d.URL) {
 		return Document{}, fmt.Errorf("url %q is not an http(s) URL", d.URL)
 	}
 	if d.URL != "" {

@@ -80,7 +80,7 @@ func FuzzParseFeed(f *testing.F) {
 				continue
 			}
 			e := feedEntry(feed, it, nil)
-			if e.Link != "" && !isURL(e.Link) {
+			if e.Link != "" && !IsURL(e.Link) {
 				t.Fatalf("non-http link %q", e.Link)
 			}
 		}

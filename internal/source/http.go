@@ -228,7 +228,7 @@ func feedEntry(feed *gofeed.Feed, it *gofeed.Item, base *url.URL) Entry {
 			link = u.String()
 		}
 	}
-	if isURL(link) {
+	if IsURL(link) {
 		e.Link = link
 	}
 	switch {

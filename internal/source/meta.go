@@ -51,7 +51,7 @@ func htmlMeta(s string) pageMeta {
 		m.published = strings.TrimSpace(doc.Find("time[datetime]").First().AttrOr("datetime", ""))
 	}
 	m.site = metaContent("og:site_name")
-	if c, ok := doc.Find(`link[rel="canonical"]`).First().Attr("href"); ok && isURL(c) {
+	if c, ok := doc.Find(`link[rel="canonical"]`).First().Attr("href"); ok && IsURL(c) {
 		m.canonical = strings.TrimSpace(c)
 	}
 	return m

@@ -44,9 +44,12 @@ type Document struct {
 // that could not be read, or a deferred fetch.
 type Item struct {
 	Origin string
-	Doc    Document
-	Err    error
-	load   func(ctx context.Context) (Document, error)
+	// File is the absolute path (forward slashes) of the local file or
+	// folder the item comes from, "" for URLs and standard input.
+	File string
+	Doc  Document
+	Err  error
+	load func(ctx context.Context) (Document, error)
 }
 
 // Load returns the item's document, fetching it first if the item is
@@ -144,7 +147,7 @@ func (r *Reader) Walk(ctx context.Context, specs []string, fn func(Item) error) 
 		switch {
 		case spec == "-":
 			err = r.readJSONL(ctx, "stdin", "", r.opts.Stdin, fn)
-		case isURL(spec):
+		case IsURL(spec):
 			err = r.walkURL(ctx, spec, fn)
 		default:
 			err = r.walkPath(ctx, spec, fn)
@@ -156,7 +159,8 @@ func (r *Reader) Walk(ctx context.Context, specs []string, fn func(Item) error) 
 	return nil
 }
 
-func isURL(s string) bool {
+// IsURL reports whether a source spec is an http(s) URL.
+func IsURL(s string) bool {
 	l := strings.ToLower(s)
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }
@@ -164,7 +168,7 @@ func isURL(s string) bool {
 func (r *Reader) walkPath(ctx context.Context, spec string, fn func(Item) error) error {
 	info, err := os.Stat(spec)
 	if err != nil {
-		return fn(Item{Origin: spec, Err: fmt.Errorf("read %s: %w", spec, err)})
+		return fn(Item{Origin: spec, File: AbsPath(spec), Err: fmt.Errorf("read %s: %w", spec, err)})
 	}
 	if !info.IsDir() {
 		return r.readFile(ctx, spec, fn)
@@ -175,7 +179,7 @@ func (r *Reader) walkPath(ctx context.Context, spec string, fn func(Item) error)
 			return err
 		}
 		if werr != nil {
-			if ferr := fn(Item{Origin: path, Err: fmt.Errorf("walk %s: %w", path, werr)}); ferr != nil {
+			if ferr := fn(Item{Origin: path, File: AbsPath(path), Err: fmt.Errorf("walk %s: %w", path, werr)}); ferr != nil {
 				return ferr
 			}
 			if d != nil && d.IsDir() {

@@ -122,6 +122,17 @@ func TestWalkFolder(t *testing.T) {
 	assert.True(t, strings.HasPrefix(byText["L1"].Key, "file:"), byText["L1"].Key)
 	assert.True(t, strings.HasSuffix(byText["L1"].Key, "#1"), byText["L1"].Key)
 
+	// Every item names its file, failures included (ingest --prune spares them).
+	files := map[string]string{}
+	require.NoError(t, New(Options{}).Walk(context.Background(), []string{dir}, func(it Item) error {
+		files[it.Origin] = it.File
+		return nil
+	}))
+	abs := filepath.ToSlash(dir)
+	assert.Equal(t, abs+"/sub/deep/c.json", files[filepath.Join(dir, "sub", "deep", "c.json")])
+	assert.Equal(t, abs+"/lines.jsonl", files[filepath.Join(dir, "lines.jsonl")+":3"], "a bad line")
+	assert.Equal(t, abs+"/bad.txt", files[filepath.Join(dir, "bad.txt")])
+
 	// Include narrows the walk.
 	docs, _ = collect(t, New(Options{Include: []string{"**/*.json"}}), dir)
 	require.Len(t, docs, 1)
