@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"text/tabwriter"
@@ -18,41 +17,72 @@ import (
 	"github.com/geokg/geokg/internal/source"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+var update = flag.Bool("update", false, "rewrite the output blocks of the README's example queries")
 
-// readmeQueries are the example queries of the README, run against the
-// graph of the sample articles; their output is the golden file
-// testdata/readme_queries.golden (refresh with -update). A difference is
-// logged, not failed: the rows depend on the extractor's current output.
-var readmeQueries = []struct{ title, cypher string }{
-	{"Who accused whom", `MATCH (a:Actor)-[:INITIATED]->(e:Event {type: 'ACCUSE'})-[:TARGETED]->(b:Actor)
-RETURN a.name AS accuser, b.name AS accused, toString(e.date) AS date, e.num_articles AS articles
-ORDER BY date, accuser, accused`},
-	{"Officials of a country and their roles", `MATCH (p:Person)-[h:HOLDS_ROLE]->(c:Country)
-RETURN c.name AS country, p.name AS official, h.title AS role, toString(h.as_of) AS as_of
-ORDER BY country, official`},
-	{"Events within 300 km of Tallinn", `MATCH (tallinn:Location {name: 'Tallinn'})
-MATCH (e:Event)-[:OCCURRED_IN]->(l:Location)
-WHERE point.distance(l.point, tallinn.point) < 300000
-OPTIONAL MATCH (s:Actor)-[:INITIATED]->(e)
-OPTIONAL MATCH (e)-[:TARGETED]->(t:Actor)
-RETURN l.name AS place, toInteger(round(point.distance(l.point, tallinn.point) / 1000)) AS km,
-       e.type AS type, toString(e.date) AS date, collect(DISTINCT s.name) AS by, collect(DISTINCT t.name) AS against
-ORDER BY km, date, type`},
+// readmeExamples are the Cypher examples of the README's "The graph"
+// section: each ```cypher block followed by a plain ``` block with its
+// output. A block that ends with "..." shows the first rows only.
+type readmeExample struct {
+	cypher   string
+	want     []string // output lines, without a final "..."
+	truncate bool
+	at       [2]int // byte range of the output block's body in the README
 }
 
+const readmePath = "../../README.md"
+
+func readmeExamples(t *testing.T, md string) []readmeExample {
+	t.Helper()
+	var out []readmeExample
+	rest, off := md, 0
+	for {
+		i := strings.Index(rest, "```cypher\n")
+		if i < 0 {
+			return out
+		}
+		body := rest[i+len("```cypher\n"):]
+		j := strings.Index(body, "```\n")
+		require.GreaterOrEqual(t, j, 0, "unclosed cypher block")
+		cypher := body[:j]
+		after := body[j+len("```\n"):]
+		bodyOff := off + i + len("```cypher\n") + j + len("```\n")
+		if strings.HasPrefix(after, "```\n") {
+			outBody := after[len("```\n"):]
+			k := strings.Index(outBody, "```\n")
+			require.GreaterOrEqual(t, k, 0, "unclosed output block")
+			lines := strings.Split(strings.TrimSuffix(outBody[:k], "\n"), "\n")
+			ex := readmeExample{cypher: cypher, at: [2]int{bodyOff + len("```\n"), bodyOff + len("```\n") + k}}
+			if lines[len(lines)-1] == "..." {
+				ex.truncate, lines = true, lines[:len(lines)-1]
+			}
+			ex.want = lines
+			out = append(out, ex)
+		}
+		rest, off = after, bodyOff
+	}
+}
+
+// TestREADMEQueries runs the README's example queries against the graph of
+// the sample articles and checks the output the README shows (refresh it
+// with -update).
 func TestREADMEQueries(t *testing.T) {
 	s := graphtest.Open(t)
 	sum := ingest(t, s, source.Options{}, seedsDir)
 	require.Zero(t, sum.Failed, sum.Failures)
 
-	var b strings.Builder
-	for _, q := range readmeQueries {
-		res, err := neo4j.ExecuteQuery(context.Background(), s.Driver(), q.cypher, nil, neo4j.EagerResultTransformer,
+	raw, err := os.ReadFile(readmePath)
+	require.NoError(t, err)
+	md := string(raw)
+	examples := readmeExamples(t, md)
+	require.NotEmpty(t, examples, "the README has example queries with their output")
+	updated := md
+	for i := len(examples) - 1; i >= 0; i-- { // from the end, so offsets hold
+		ex := examples[i]
+		res, err := neo4j.ExecuteQuery(context.Background(), s.Driver(), ex.cypher, nil, neo4j.EagerResultTransformer,
 			neo4j.ExecuteQueryWithDatabase(s.Database()))
-		require.NoError(t, err, q.title)
-		assert.NotEmpty(t, res.Records, q.title)
-		fmt.Fprintf(&b, "// %s\n%s;\n\n", q.title, q.cypher)
+		require.NoError(t, err, ex.cypher)
+		require.NotEmpty(t, res.Records, ex.cypher)
+		var b strings.Builder
 		tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, strings.Join(res.Keys, "\t"))
 		for _, r := range res.Records {
@@ -63,18 +93,26 @@ func TestREADMEQueries(t *testing.T) {
 			fmt.Fprintln(tw, strings.Join(cells, "\t"))
 		}
 		require.NoError(t, tw.Flush())
-		b.WriteString("\n")
+		got := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
+		for i := range got {
+			got[i] = strings.TrimRight(got[i], " ")
+		}
+		shown := got
+		if ex.truncate && len(got) > len(ex.want) {
+			shown = got[:len(ex.want)]
+		}
+		block := strings.Join(shown, "\n") + "\n"
+		if len(shown) < len(got) {
+			block += "...\n"
+		}
+		updated = updated[:ex.at[0]] + block + updated[ex.at[1]:]
+		if !*update {
+			assert.Equal(t, strings.Join(ex.want, "\n"), strings.Join(shown, "\n"),
+				"README output of\n%s(refresh with: go test ./internal/pipeline -run TestREADMEQueries -update)", ex.cypher)
+		}
 	}
-	golden := filepath.Join("testdata", "readme_queries.golden")
-	if *update {
-		require.NoError(t, os.WriteFile(golden, []byte(b.String()), 0o644))
-	}
-	want, err := os.ReadFile(golden)
-	require.NoError(t, err, "run with -update to create the golden file")
-	if string(want) != b.String() {
-		// The rows follow the extractor, which other tests judge; a change
-		// here is news for the README, not a failure of ingest.
-		t.Logf("the README queries' output changed (refresh with -update and copy it into the README):\n%s", b.String())
+	if *update && updated != md {
+		require.NoError(t, os.WriteFile(readmePath, []byte(updated), 0o644))
 	}
 }
 
