@@ -52,6 +52,7 @@ type actor struct {
 	first                   int      // first mention offset
 	single                  bool     // person known by one name only
 	media                   bool     // a news outlet: reports events, rarely takes part
+	publisher               bool     // the outlet that published the article: never a party
 	seen                    map[[2]int]bool
 }
 
@@ -130,6 +131,7 @@ type analysis struct {
 	text   string
 	pub    time.Time
 	hasPub bool
+	outlet string // the publisher's name, when known ("Baltic Wire")
 
 	sents     []text.Sentence
 	toks      [][]text.Token
@@ -194,6 +196,7 @@ func (a *analysis) run() {
 	a.buildPersons()
 	a.buildOthers()
 	a.linkSurnames()
+	a.markOutlet()
 	a.buildRoles()
 	a.defaultCountry()
 	a.resolveShortNames()

@@ -140,6 +140,17 @@ func (a *analysis) subjectBefore(si, pos int) []string {
 	return nil
 }
 
+// noPublisher drops the article's publisher from a side of an event.
+func (a *analysis) noPublisher(ids []string) []string {
+	out := ids[:0:0]
+	for _, id := range ids {
+		if x := a.byID[id]; x == nil || !x.publisher {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // inParens reports an item written in parentheses: "(Reuters)", "(UNIFIL)".
 func (a *analysis) inParens(si int, it *item) bool {
 	return a.tokAt(si, it.i-1) == "(" && a.tokAt(si, it.j) == ")"
@@ -289,7 +300,7 @@ func (a *analysis) buildEvents() {
 					}
 				}
 			}
-			tgt = minus(tgt, src)
+			src, tgt = a.noPublisher(src), a.noPublisher(minus(tgt, src))
 			ev := schema.Event{Type: tr.Type, Source: nonNil(src), Target: nonNil(tgt), Quantities: []schema.Quantity{},
 				Evidence: schema.Span{Start: s.Start, End: s.End, Text: a.text[s.Start:s.End]}}
 			if tr.Cameo != "" {

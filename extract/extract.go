@@ -157,6 +157,7 @@ func (e *Extractor) extract(in Input) (schema.Document, error) {
 		art.PublishedAt = strPtr(formatPublished(published, pub))
 	}
 	a := newAnalysis(e, clean, pub, hasPub)
+	a.outlet = strings.TrimSpace(source)
 	a.run()
 	d := a.document()
 	d.Article = art

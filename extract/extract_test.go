@@ -454,3 +454,23 @@ func TestOrganisationNamesAndAttribution(t *testing.T) {
 	}
 	checkDocument(t, d)
 }
+
+// The outlet that reports an event does not take part in it, and common
+// acronyms are not organisations.
+func TestOutletsAreNotParties(t *testing.T) {
+	e := newTestExtractor(t)
+	for _, in := range []Input{
+		{Text: "RIGA, March 15 (Baltic Wire) - Hundreds of people demonstrated outside the Russian embassy in Riga against GPS jamming."},
+		{Text: "A Baltic Observatory crew saw hundreds of people demonstrate in Riga on Saturday.", Source: "Baltic Observatory"},
+	} {
+		d, err := e.Extract(in)
+		require.NoError(t, err)
+		require.NotEmpty(t, d.Events, in.Text)
+		for _, ev := range d.Events {
+			for _, id := range append(ev.Source, ev.Target...) {
+				assert.NotContains(t, []string{"org:baltic-wire", "org:baltic-observatory"}, id, "%s: %+v", in.Text, ev)
+			}
+		}
+		assert.Nil(t, actorByName(d, "GPS"))
+	}
+}

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/geokg/geokg/extract/gazetteer"
 	"github.com/geokg/geokg/extract/text"
 	"github.com/geokg/geokg/schema"
@@ -38,8 +40,9 @@ func (a *analysis) buildOthers() {
 						name := a.text[it.start:nx.end]
 						x := a.getActor("org:"+slug(name), name, nx.class, e.Country)
 						x.addMention(a.text, it.start, nx.end)
+						x.media = x.media || mediaWords[toks[nx.j-1].Text] // "Tehran Times", "Baltic Wire"
 						nx.actor = x
-						nx.start = it.start
+						nx.start, nx.i = it.start, it.i
 						it.used = true
 						it.actor = x
 						continue
@@ -89,6 +92,19 @@ func (a *analysis) buildOthers() {
 }
 
 // mediaWords end the names of news outlets ("Globe Wire", "Daily Chronicle").
+// markOutlet flags the publisher, named in its own datelines and credits,
+// as a news outlet: it reports the events, it does not take part.
+func (a *analysis) markOutlet() {
+	if a.outlet == "" {
+		return
+	}
+	for _, x := range a.actors {
+		if strings.EqualFold(x.name, a.outlet) {
+			x.media, x.publisher = true, true
+		}
+	}
+}
+
 var mediaWords = map[string]bool{"Wire": true, "News": true, "Times": true, "Post": true, "Journal": true, "Herald": true,
 	"Tribune": true, "Press": true, "Television": true, "TV": true, "Radio": true, "Broadcasting": true, "Chronicle": true,
 	"Gazette": true, "Courier": true, "Observer": true, "Dispatch": true, "Mirror": true, "Monitor": true, "Telegraph": true,

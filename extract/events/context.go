@@ -88,8 +88,8 @@ func salience(ts []tok, ms []match, mi int, tr *Trigger, k uint8) {
 			w *= 0.7 // reduced relative: "equipment seized last year"
 		}
 	}
-	// a protest voiced as an attribution at the end of the sentence is a complaint
-	if m.typ == "PROTEST" && !m.nom && k&formPast != 0 && tailAttribution(ts, m.last) {
+	// "…, he protested.": a protest voiced as an attribution is a complaint
+	if m.typ == "PROTEST" && m.e.words[0].w == "protest" && !m.nom && k&formPast != 0 && tailAttribution(ts, m.last) {
 		tr.Type, tr.Cameo = "ACCUSE", "114"
 	}
 	// stated intentions and conditional threats
