@@ -232,6 +232,10 @@ func TestPlaces(t *testing.T) {
 		{"country as place", "Russian jets struck targets in Syria.", "Syria", schema.LocCountry, "SYR"},
 		{"water", "US warships deployed to the eastern Mediterranean.", "Eastern Mediterranean", schema.LocWater, ""},
 		{"capital as place", "Leaders met in Moscow on Monday.", "Moscow", schema.LocCity, "RUS"},
+		{"world city over a namesake town", "The United States said the United States would leave the climate accord. " +
+			"The United States will not return, officials in Paris were told.", "Paris", schema.LocCity, "FRA"},
+		{"qualified by a state", "A rally was held in Paris, Texas, on Monday.", "Paris", schema.LocCity, "USA"},
+		{"qualified by an abbreviation", "A rally in Athens, Ga., drew thousands.", "Athens", schema.LocCity, "USA"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -252,6 +256,18 @@ func TestPlaces(t *testing.T) {
 			assert.NotNil(t, got.Lat)
 		})
 	}
+}
+
+// A town the gazetteer lacks is no location rather than a namesake abroad,
+// and abbreviated months are not names.
+func TestNoFalsePlacesOrNames(t *testing.T) {
+	e := newTestExtractor(t)
+	d, err := e.Extract(Input{Text: "Donna Rawlings, 59, of Ashton, Md., said she voted. On Nov. 11, 2014, he spoke."})
+	require.NoError(t, err)
+	for _, l := range d.Locations {
+		assert.NotEqual(t, "Ashton", l.Name)
+	}
+	assert.Nil(t, actorByName(d, "Nov."))
 }
 
 func TestEvents(t *testing.T) {

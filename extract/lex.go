@@ -115,6 +115,12 @@ func parseLexicons() (*lexicons, error) {
 	}
 	for _, w := range lines {
 		l.notNames[w] = true
+
+	}
+	// abbreviations written with a dot ("Nov. 8", "mine No. 2"); not every
+	// notname: "Mr." starts a name, "A." is an initial
+	for _, w := range strings.Fields("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Nos Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun") {
+		l.notNames[w+"."] = true
 	}
 	if lines, err = lexicon.Lines("familyfirst.txt"); err != nil {
 		return nil, err

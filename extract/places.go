@@ -59,7 +59,13 @@ func (a *analysis) resolvePlaces() {
 			if _, fn := a.lex.firstNames[a.text[it.start:it.end]]; fn && it.j-it.i == 1 && !it.locative {
 				continue
 			}
-			e, ok := a.choosePlace(it.ents, it.admin)
+			ents := it.ents
+			if c := a.qualifierCountry(it); c != "" {
+				// "Paris, Texas", "Ashton, Md.": the country the qualifier
+				// names; none there means a town the gazetteer lacks
+				ents = inCountry(ents, c)
+			}
+			e, ok := a.choosePlace(ents, it.admin)
 			if !ok {
 				continue
 			}
@@ -68,6 +74,49 @@ func (a *analysis) resolvePlaces() {
 			it.place = p
 		}
 	}
+}
+
+// usStateAbbrevs are the AP-style abbreviations that qualify a US town
+// ("Ashton, Md.").
+var usStateAbbrevs = map[string]bool{"Ala": true, "Ariz": true, "Ark": true, "Calif": true, "Colo": true, "Conn": true,
+	"Del": true, "Fla": true, "Ga": true, "Ill": true, "Ind": true, "Kan": true, "Kans": true, "Ky": true, "La": true,
+	"Md": true, "Mass": true, "Mich": true, "Minn": true, "Miss": true, "Mo": true, "Mont": true, "Neb": true,
+	"Nev": true, "N.H": true, "N.J": true, "N.M": true, "N.Y": true, "N.C": true, "N.D": true, "Okla": true,
+	"Ore": true, "Pa": true, "R.I": true, "S.C": true, "S.D": true, "Tenn": true, "Tex": true, "Vt": true, "Va": true,
+	"Wash": true, "W.Va": true, "Wis": true, "Wyo": true, "D.C": true}
+
+// qualifierCountry returns the country of the qualifier after a place
+// name ("Paris, Texas", "Novi, Michigan", "Ashton, Md.", "Tripoli,
+// Lebanon"), or "".
+func (a *analysis) qualifierCountry(it *item) string {
+	if a.tokAt(it.sent, it.j) != "," {
+		return ""
+	}
+	next := strings.TrimSuffix(a.tokAt(it.sent, it.j+1), ".")
+	if usStateAbbrevs[next] {
+		return "USA"
+	}
+	for _, q := range a.items[it.sent] {
+		if q.i != it.j+1 || q.kind != itGaz || len(q.ents) == 0 {
+			continue
+		}
+		for _, e := range q.ents {
+			if e.Type == gazetteer.TypeCountry || e.Type == gazetteer.TypePlace && e.PlaceKind == schema.LocAdmin1 {
+				return e.Country
+			}
+		}
+	}
+	return ""
+}
+
+func inCountry(es []gazetteer.Entry, country string) []gazetteer.Entry {
+	var out []gazetteer.Entry
+	for _, e := range es {
+		if e.Country == country {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 func (a *analysis) choosePlace(es []gazetteer.Entry, admin bool) (gazetteer.Entry, bool) {
@@ -91,6 +140,15 @@ func (a *analysis) choosePlace(es []gazetteer.Entry, admin bool) (gazetteer.Entr
 		}
 		if !found || s > bestScore {
 			best, bestScore, found = e, s, true
+		}
+	}
+	// A small town of a country the article mentions does not hide a world
+	// city of the same name: "Paris" in an American story is not Paris, Texas.
+	if found && best.Population < 100000 && !admin {
+		for _, e := range es {
+			if e.Type == gazetteer.TypePlace && e.PlaceKind == schema.LocCity && e.Population >= 1000000 {
+				return e, true
+			}
 		}
 	}
 	return best, found
