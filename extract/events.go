@@ -182,6 +182,33 @@ func (a *analysis) inName(si, pos int) bool {
 	return false
 }
 
+// tailSpeaker reports whether the name is the speaker of a closing
+// attribution ("…, Defence Minister Pierre Joxe said on Monday.", "…, APS
+// news agency said."): the source of the sentence, not a side of its event.
+func (a *analysis) tailSpeaker(si int, it *item) bool {
+	toks := a.toks[si]
+	k := it.j
+	for n := 0; k < len(toks) && n < 3 && !speechTail[strings.ToLower(toks[k].Text)]; n++ {
+		if w := strings.ToLower(toks[k].Text); w != "news" && w != "agency" && w != "officials" && w != "sources" && w != "radio" && w != "television" {
+			return false
+		}
+		k++
+	}
+	if k >= len(toks) || !speechTail[strings.ToLower(toks[k].Text)] {
+		return false
+	}
+	// the attribution closes the sentence: a comma before the name's phrase
+	for j := it.i - 1; j >= 0 && j >= it.i-6; j-- {
+		if toks[j].Text == "," {
+			return true
+		}
+	}
+	return false
+}
+
+var speechTail = map[string]bool{"said": true, "says": true, "reported": true, "reports": true, "told": true,
+	"added": true, "announced": true, "stated": true, "claimed": true}
+
 // attribution reports whether the name at byte pos is the source of the
 // sentence's information ("…, according to the Observatory"), not a party.
 func (a *analysis) attribution(pos int) bool {
@@ -225,7 +252,7 @@ func (a *analysis) actorsOutside(si, from int, skip []string) []string {
 	}
 	for _, it := range a.items[si] {
 		if it.start < from || it.actor == nil || it.actor.media || it.locative || a.inQuote(it.start) || seen[it.actor.id] ||
-			a.inParens(si, it) || a.attribution(it.start) {
+			a.inParens(si, it) || a.attribution(it.start) || a.tailSpeaker(si, it) {
 			continue
 		}
 		seen[it.actor.id] = true
@@ -263,6 +290,10 @@ func (a *analysis) buildEvents() {
 			}
 			if !tr.Patient.Empty() {
 				tgt = a.actorsIn(si, tr.Patient.Start, tr.Patient.End)
+			}
+			if len(tgt) == 0 {
+				// "expelled [two Russian] diplomats": the side inside the phrase
+				tgt = minus(a.actorsIn(si, tr.Start, tr.End), src)
 			}
 			quoted := a.statementAt(tr.Start)
 			if quoted != nil {

@@ -293,6 +293,38 @@ func TestEvents(t *testing.T) {
 	assert.Equal(t, 86, *gas.Fatalities)
 }
 
+// Who is on each side of an event: the side named inside the trigger
+// phrase, never the speaker of a closing attribution.
+func TestEventSides(t *testing.T) {
+	e := newTestExtractor(t)
+	cases := []struct {
+		name, text, typ string
+		source, target  []string
+	}{
+		{"inside the phrase", "Switzerland expelled two Russian diplomats for spying.", "SANCTION",
+			[]string{"country:CHE"}, []string{"country:RUS"}},
+		{"closing speaker", "France will send 4,000 troops to Liberia, Defence Minister Pierre Joxe said on Monday.", "",
+			nil, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := e.Extract(Input{Text: c.text})
+			require.NoError(t, err)
+			require.NotEmpty(t, d.Events)
+			joxe := actorByName(d, "Pierre Joxe")
+			for _, ev := range d.Events {
+				if joxe != nil {
+					assert.NotContains(t, ev.Target, joxe.ID, "the speaker is not a side: %+v", ev)
+				}
+				if ev.Type == c.typ {
+					assert.Equal(t, c.source, ev.Source)
+					assert.Equal(t, c.target, ev.Target)
+				}
+			}
+		})
+	}
+}
+
 func TestNoJunk(t *testing.T) {
 	e := newTestExtractor(t)
 	d, err := e.Extract(Input{Text: "Iran, Russia, Syria Seek Increased Defense Cooperation\n\n" +
