@@ -28,6 +28,16 @@ func actorByName(d schema.Document, name string) *schema.Actor {
 	return nil
 }
 
+// extractActor extracts text and returns the document and its actor named name.
+func extractActor(t *testing.T, e *Extractor, text, name string) (schema.Document, *schema.Actor) {
+	t.Helper()
+	d, err := e.Extract(Input{Text: text})
+	require.NoError(t, err)
+	a := actorByName(d, name)
+	require.NotNil(t, a, "no actor %q in %+v", name, d.Actors)
+	return d, a
+}
+
 func actorByID(d schema.Document, id string) *schema.Actor {
 	for i := range d.Actors {
 		if d.Actors[i].ID == id {
@@ -128,10 +138,7 @@ func TestRoles(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.person, func(t *testing.T) {
-			d, err := e.Extract(Input{Text: c.text})
-			require.NoError(t, err)
-			p := actorByName(d, c.person)
-			require.NotNil(t, p, "no actor %q in %+v", c.person, d.Actors)
+			d, p := extractActor(t, e, c.text, c.person)
 			assert.Equal(t, schema.KindPerson, p.Kind)
 			require.NotEmpty(t, p.Roles)
 			assert.Equal(t, c.title, p.Roles[0].Title)
@@ -167,10 +174,7 @@ func TestDefaultCountry(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d, err := e.Extract(Input{Text: c.text})
-			require.NoError(t, err)
-			p := actorByName(d, c.person)
-			require.NotNil(t, p, "no actor %q in %+v", c.person, d.Actors)
+			_, p := extractActor(t, e, c.text, c.person)
 			if c.country == nil {
 				assert.Nil(t, p.Country)
 			} else {
