@@ -456,7 +456,7 @@ func (a *analysis) buildEvents() {
 		ev := &a.events[i]
 		if bare(ev) {
 			k := key(ev)
-			if seen[k] {
+			if seen[k] || a.detailedOnce(ev) {
 				continue
 			}
 			seen[k] = true
@@ -498,6 +498,25 @@ func (a *analysis) buildEvents() {
 		ids[ev.ID] = len(a.events)
 		a.events = append(a.events, ev)
 	}
+}
+
+// detailedOnce reports whether a bare mention ("in separate phone calls
+// with his Russian and Syrian counterparts") has exactly one detailed
+// account of the same type among the article's events ("in a phone call
+// with his Russian counterpart, Sergei Shoigu, on Tuesday"): sides that
+// overlap, and a date or a place. The lead then only summarised it.
+func (a *analysis) detailedOnce(ev *schema.Event) bool {
+	n := 0
+	for i := range a.events {
+		o := &a.events[i]
+		if o.Type != ev.Type || o.Date == nil && o.Location == nil || len(o.Source) == 0 || len(ev.Source) == 0 {
+			continue
+		}
+		if a.sameSide(o.Source, ev.Source) && a.sameSide(o.Target, ev.Target) {
+			n++
+		}
+	}
+	return n == 1
 }
 
 func hasFatalType(evs []schema.Event) bool {

@@ -329,6 +329,24 @@ func TestEventSides(t *testing.T) {
 	}
 }
 
+// A lead that summarises an event told in detail later is one event, dated
+// by the detailed account.
+func TestLeadSummaryIsTheDetailedEvent(t *testing.T) {
+	e := newTestExtractor(t)
+	d, err := e.Extract(Input{PublishedAt: "2017-04-12", Text: "Iranian Defense Minister Hossein Dehqan held phone talks " +
+		"with his Russian counterpart. Dehqan spoke by phone with Russian Defense Minister Sergei Shoigu on Tuesday."})
+	require.NoError(t, err)
+	var consult []schema.Event
+	for _, ev := range d.Events {
+		if ev.Type == "CONSULT" {
+			consult = append(consult, ev)
+		}
+	}
+	require.Len(t, consult, 1, "%+v", d.Events)
+	require.NotNil(t, consult[0].Date)
+	assert.Equal(t, "2017-04-11", *consult[0].Date)
+}
+
 func TestNoJunk(t *testing.T) {
 	e := newTestExtractor(t)
 	d, err := e.Extract(Input{Text: "Iran, Russia, Syria Seek Increased Defense Cooperation\n\n" +
