@@ -3,6 +3,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/geokg/geokg/extract/gazetteer"
 	"sort"
 	"strings"
 
@@ -56,11 +57,16 @@ func (a *analysis) actorsIn(si, s, e int) []string {
 // eventPlace picks the place of an event in sentence si: a place after the
 // trigger introduced by a locative preposition, else one before it, else
 // any place of the sentence, nearest first.
-func (a *analysis) eventPlace(si int, trig events.Span, quoted bool) *place {
+func (a *analysis) eventPlace(si int, trig events.Span, quoted, near bool) *place {
 	var best *place
 	bestScore := -1 << 30
 	for _, it := range a.items[si] {
 		if it.place == nil || (!quoted && a.inQuote(it.start)) {
+			continue
+		}
+		// an event referred back to ("the attack came a day after talks
+		// in Geneva") takes only a place of its own phrase
+		if near && !a.within(si, trig.End, it.start, 3) && !a.within(si, it.end, trig.Start, 1) {
 			continue
 		}
 		d := it.start - trig.End
@@ -136,6 +142,27 @@ func (a *analysis) subjectBefore(si, pos int) []string {
 	}
 	if first != nil {
 		return []string{first.id}
+	}
+	return nil
+}
+
+// metonymPlace returns the city of a capital standing right before a
+// nominal trigger ("the Kyiv attack", "the Moscow bombing"), or nil.
+func (a *analysis) metonymPlace(si int, agent events.Span, trigStart int) *place {
+	for _, it := range a.items[si] {
+		if it.start < agent.Start || it.end > agent.End || it.kind != itGaz || len(it.ents) == 0 {
+			continue
+		}
+		if it.ents[0].Match != gazetteer.MatchMetonym || !a.within(si, it.end, trigStart, 1) {
+			return nil
+		}
+		e, ok := firstOfType(it.ents, gazetteer.TypePlace)
+		if !ok {
+			return nil
+		}
+		p := a.getPlace(e)
+		p.addMention(a.text, it.start, it.end)
+		return p
 	}
 	return nil
 }
@@ -285,8 +312,15 @@ func (a *analysis) buildEvents() {
 				continue
 			}
 			var src, tgt []string
+			var where *place
 			if !tr.Agent.Empty() {
 				src = a.actorsIn(si, tr.Agent.Start, tr.Agent.End)
+				if tr.Nominal {
+					// "the Kyiv attack": a capital before the noun is where, not who
+					if where = a.metonymPlace(si, tr.Agent, tr.Start); where != nil {
+						src = nil
+					}
+				}
 			}
 			if !tr.Patient.Empty() {
 				tgt = a.actorsIn(si, tr.Patient.Start, tr.Patient.End)
@@ -305,7 +339,7 @@ func (a *analysis) buildEvents() {
 					src = []string{*quoted.Speaker}
 				}
 			}
-			if len(src) == 0 && quoted == nil && !tr.Anaphoric {
+			if len(src) == 0 && quoted == nil && !tr.Anaphoric && where == nil {
 				src = a.subjectBefore(si, tr.Start)
 			}
 			if tr.Symmetric && len(tgt) == 0 && len(src) > 1 {
@@ -338,7 +372,10 @@ func (a *analysis) buildEvents() {
 				c := tr.Cameo
 				ev.Cameo = &c
 			}
-			if p := a.eventPlace(si, tr.Span, quoted != nil); p != nil {
+			if where == nil {
+				where = a.eventPlace(si, tr.Span, quoted != nil, tr.Anaphoric)
+			}
+			if p := where; p != nil {
 				id := p.id
 				ev.Location = &id
 				// "struck targets in Syria", "arrived in Amman": with no stated

@@ -347,6 +347,21 @@ func TestLeadSummaryIsTheDetailedEvent(t *testing.T) {
 	assert.Equal(t, "2017-04-11", *consult[0].Date)
 }
 
+// "The Kyiv attack" happened in Kyiv; a dateline's day is not a quantity.
+func TestCapitalBeforeAnEventNoun(t *testing.T) {
+	e := newTestExtractor(t)
+	d, err := e.Extract(Input{PublishedAt: "2025-11-24", Text: "KYIV, Nov 24 - Russian drones struck a power station " +
+		"in Kyiv overnight. Russia's defence ministry did not comment on the Kyiv attack."})
+	require.NoError(t, err)
+	require.NotEmpty(t, d.Events)
+	for _, ev := range d.Events {
+		assert.NotContains(t, ev.Source, "country:UKR", "Kyiv is where, not who: %+v", ev)
+		for _, q := range ev.Quantities {
+			assert.NotEqual(t, 24.0, q.Value, "the dateline's day: %+v", ev)
+		}
+	}
+}
+
 func TestNoJunk(t *testing.T) {
 	e := newTestExtractor(t)
 	d, err := e.Extract(Input{Text: "Iran, Russia, Syria Seek Increased Defense Cooperation\n\n" +

@@ -40,6 +40,8 @@ type Trigger struct {
 	// ("the attack", "this week's strikes") and names no initiator of its
 	// own: the subject of its sentence is not its initiator.
 	Anaphoric bool
+	// Nominal is set when the trigger is a noun ("strikes", "the attack").
+	Nominal bool
 	// Confidence is a 0-1 score that the sentence states this event.
 	Confidence float64
 }

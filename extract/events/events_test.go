@@ -262,6 +262,7 @@ func TestNominalReference(t *testing.T) {
 		{"claimed responsibility", "The Taliban claimed responsibility for the attack.", "attack", false, false},
 		{"object of a plain verb", "The United States sped up the withdrawal of its forces from Panama.", "withdrawal", false, false},
 		{"indefinite", "Israel launched an attack on Gaza.", "launched an attack", false, false},
+		{"subject of reported speech", "Rubio said the talks had been productive.", "talks", false, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -277,6 +278,22 @@ func TestNominalReference(t *testing.T) {
 			assert.Equal(t, tt.anaphoric, got.Anaphoric, "anaphoric")
 		})
 	}
+}
+
+func TestAdjectivalParticiples(t *testing.T) {
+	for _, s := range []string{"Negotiators met to discuss a proposed peace plan.", "Troops patrolled the disputed region."} {
+		for _, tr := range find(s) {
+			w := spanText(s, tr.Span)
+			assert.NotContains(t, []string{"proposed", "disputed"}, w, "%q: %s describes a noun", s, w)
+		}
+	}
+	// "an alleged attack" still reports an accusation
+	s := "Washington blamed an alleged chemical attack on Damascus."
+	found := false
+	for _, tr := range find(s) {
+		found = found || spanText(s, tr.Span) == "alleged" && tr.Type == "ACCUSE"
+	}
+	assert.True(t, found, "%+v", find(s))
 }
 
 func TestNamesAreNotTriggers(t *testing.T) {

@@ -218,6 +218,9 @@ func applyRules(ts []tok, m *match) bool {
 	if e.nounOnly && (prev == "to" || modals[prev] && prev != "and" && prev != "that" && prev != "no") && k&formS == 0 && single {
 		return false // "to deal with", "will talk"
 	}
+	if single && m.typ != "ACCUSE" && k&formPast != 0 && k&formBase == 0 && determiners[prev] && prev != "that" {
+		return false // "a proposed peace plan", "the disputed region": an adjective ("an alleged attack" still accuses)
+	}
 	if e.verbOnly && single {
 		if k&(formPast|formIng) == 0 && !modals[prev] && !(prev != "" && ts[m.first-1].cap) {
 			return false

@@ -34,7 +34,7 @@ var (
 		"roughly", "estimated", "only", "just", "exactly", "least", "fewer", "under", "another", "additional")
 	months = set("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
 		"november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.",
-		"nov.", "dec.")
+		"nov.", "dec.", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 	percentWords = set("percent", "per", "%", "pct", "percentage", "percentage-point", "basis")
 	timeWords    = set("a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock", "hrs", "local", "edt", "est", "cet")
 	ageWords     = set("aged", "age", "ages")

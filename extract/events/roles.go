@@ -50,6 +50,7 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 		Cameo:      m.cameo,
 		Symmetric:  false,
 		Confidence: m.conf,
+		Nominal:    m.nom,
 	}
 	lemma := e.words[0].w
 	k := ts[m.first].kind(lemma)
@@ -260,7 +261,8 @@ var definiteDet = set("the", "this", "that", "these", "those")
 
 // clauseOpeners may stand right before a noun phrase that is the subject
 // of its clause.
-var clauseOpeners = set("that", "which", "as", "while", "when", "after", "before", "because", "since", "and", "but")
+var clauseOpeners = set("that", "which", "as", "while", "when", "after", "before", "because", "since", "and", "but",
+	"said", "says", "told", "added", "noted", "stressed", "insisted", "believes", "believed", "hoped")
 
 // anaphoric reports whether the nominal trigger at first refers back to an
 // event: its noun phrase opens with a definite determiner ("the gas
