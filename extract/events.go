@@ -352,8 +352,9 @@ func (a *analysis) buildEvents() {
 				}
 			} else if len(tgt) == 0 && quoted == nil {
 				if symmetricTypes[tr.Type] {
-					// "stressed cooperation with his Russian and Syrian counterparts"
-					for _, id := range minus(a.actorsOutside(si, -1, src), src) {
+					// "stressed cooperation with his Russian and Syrian counterparts";
+					// not the one who reports it ("He said Tehran was ready to…")
+					for _, id := range minus(a.actorsOutside(si, -1, append(a.speakersAt(tr.Start), src...)), src) {
 						if !(strings.HasPrefix(id, "country:") && a.hasCountry(src, strings.TrimPrefix(id, "country:"))) {
 							tgt = append(tgt, id) // not the initiator's own country
 						}

@@ -135,6 +135,8 @@ func TestRoles(t *testing.T) {
 			"Mevlut Cavusoglu", "Foreign Minister", "country:TUR", "TUR"},
 		{"UN Secretary-General Antonio Guterres called for calm.", "Antonio Guterres", "Secretary-General", "org:un", ""},
 		{"The prime minister of Japan, Shinzo Abe, visited Manila.", "Shinzo Abe", "Prime Minister", "country:JPN", "JPN"},
+		{"Oman's foreign minister, Badr Albusaidi, said both sides were flexible.", "Badr Albusaidi", "Foreign Minister", "country:OMN", "OMN"},
+		{"Assistant Secretary of State Victoria Nuland visited Kyiv.", "Victoria Nuland", "Assistant Secretary of State", "", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.person, func(t *testing.T) {

@@ -165,8 +165,8 @@ func (a *analysis) buildPersons() {
 				continue
 			}
 			n := it.j - it.i - it.lead
-			if p := prevItem(its, k); p != nil && p.kind == itTitle && p.j == it.i && it.class != "organization" && it.class != "group" &&
-				!a.thingName(toks[it.j-1].Text) {
+			if p := prevItem(its, k); p != nil && p.kind == itTitle && it.class != "organization" && it.class != "group" &&
+				(p.j == it.i || a.appositive(si, p, it)) && !a.thingName(toks[it.j-1].Text) {
 				it.titled = true
 				if it.class == "unknown" || it.class == "" {
 					it.class = "person"
@@ -233,6 +233,16 @@ func (a *analysis) buildPersons() {
 			}
 		}
 	}
+}
+
+// appositive reports a name set off after its title: "Oman's foreign
+// minister, Badr Albusaidi, said".
+func (a *analysis) appositive(si int, title, name *item) bool {
+	if title.j+1 != name.i || a.tokAt(si, title.j) != "," || name.j-name.i < 2 {
+		return false
+	}
+	next := a.tokAt(si, name.j)
+	return next == "," || next == "." || next == ""
 }
 
 // trimPerson drops a common word heading a name before a given name ("New

@@ -39,8 +39,8 @@ func (a *analysis) buildRoles() {
 				continue
 			}
 			x := it.actor
-			// (A) [Country|Demonym|Country's] Title Name
-			if p := prevItem(its, k); p != nil && p.kind == itTitle && p.j == it.i {
+			// (A) [Country|Demonym|Country's] Title[,] Name
+			if p := prevItem(its, k); p != nil && p.kind == itTitle && (p.j == it.i || a.appositive(si, p, it)) {
 				of := ""
 				if q := prevItem(its, k-1); q != nil && (q.kind == itGaz || q.kind == itName && q.actor != nil) {
 					// "Iranian Defense Minister", "Lebanon's new President", "EU enlargement commissioner"

@@ -289,6 +289,14 @@ func (a *analysis) scan(si int) []*item {
 					ng = 0
 				}
 			}
+			// a town's name before an unknown capitalised word is a given
+			// name ("Victoria Nuland", "Badr Albusaidi"), not the town
+			if ng == 1 && !fold && !head && isPlaceOnly(ents) && i+1 < len(toks) && a.capName(toks[i+1].Text) &&
+				a.surnameLike(toks[i+1].Text) {
+				if n2, _ := a.gazAt(toks, i+1, false); n2 == 0 {
+					ng = 0
+				}
+			}
 		}
 		if ng > 1 && (t == "The" || t == "the" || t == "THE") {
 			if n2, _ := a.gazAt(toks, i+1, fold); n2 == ng-1 {
@@ -588,6 +596,13 @@ func filterPlaces(es []gazetteer.Entry) []gazetteer.Entry {
 		}
 	}
 	return out
+}
+
+// surnameLike reports a capitalised word that no lexicon knows: not an
+// English word, not a word of organisation, place or subdivision names.
+func (a *analysis) surnameLike(w string) bool {
+	return !gazetteer.IsCommonWord(w) && !a.commonWord(w) && a.lex.orgWords[w] == "" && a.lex.placeWords[w] == "" &&
+		!adminWords[w] && !a.lex.notNames[w]
 }
 
 func isCountryLike(es []gazetteer.Entry) bool {

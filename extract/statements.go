@@ -243,6 +243,19 @@ func (a *analysis) wholeQuote(start int) bool {
 }
 
 // statementAt returns the direct statement whose content holds pos, or nil.
+// speakersAt returns the speakers of the statements whose content holds
+// byte pos.
+func (a *analysis) speakersAt(pos int) []string {
+	var out []string
+	for i := range a.statements {
+		st := &a.statements[i]
+		if st.Speaker != nil && st.Evidence.Start <= pos && pos < st.Evidence.End {
+			out = append(out, *st.Speaker)
+		}
+	}
+	return out
+}
+
 func (a *analysis) statementAt(pos int) *schema.Statement {
 	if a.quoteAt(pos) < 0 {
 		return nil

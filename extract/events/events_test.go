@@ -280,6 +280,20 @@ func TestNominalReference(t *testing.T) {
 	}
 }
 
+func TestHypotheticalNouns(t *testing.T) {
+	for _, s := range []string{"Witkoff said any deal must end enrichment.", "Sanctions return if no agreement is reached.",
+		"Diplomats discussed a possible ceasefire."} {
+		seen := false
+		for _, tr := range find(s) {
+			if w := spanText(s, tr.Span); w == "deal" || w == "agreement" || w == "ceasefire" {
+				seen = true
+				assert.True(t, tr.Embedded, "%q: %s is a possibility, not an event", s, w)
+			}
+		}
+		assert.True(t, seen, "%q: the noun is found", s)
+	}
+}
+
 func TestAdjectivalParticiples(t *testing.T) {
 	for _, s := range []string{"Negotiators met to discuss a proposed peace plan.", "Troops patrolled the disputed region."} {
 		for _, tr := range find(s) {

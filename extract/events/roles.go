@@ -116,6 +116,9 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 		}
 		break
 	}
+	if m.nom && hypothetical(ts, m.first) {
+		tr.Embedded = true // "any deal must end enrichment", "if no agreement is reached"
+	}
 	salience(ts, ms, mi, &tr, k)
 	// hedges lower the confidence a little
 	for j := m.first - 1; j >= 0 && j >= m.first-3; j-- {
@@ -250,6 +253,23 @@ func nounObject(ts []tok, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// unreal are the words that make an event noun a possibility, not a fact.
+var unreal = set("any", "no", "possible", "potential", "future", "eventual", "hypothetical", "proposed")
+
+// hypothetical reports whether the nominal trigger at first is introduced
+// as a possibility: "any deal", "no agreement", "a possible ceasefire".
+func hypothetical(ts []tok, first int) bool {
+	for j := first - 1; j >= 0 && j >= first-3; j-- {
+		if unreal[ts[j].low] {
+			return true
+		}
+		if !ts[j].word || ts[j].cap || ts[j].isTrig || definiteDet[ts[j].low] {
+			return false
+		}
+	}
+	return false
 }
 
 // nounComplement are the prepositions of an event noun's own complement.
