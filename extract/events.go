@@ -124,13 +124,13 @@ var verbalTypes = map[string]bool{"ACCUSE": true, "THREATEN": true, "REJECT": tr
 // subjectBefore is the fallback initiator of an event whose agent was not
 // found: the first person (else actor) named before the trigger in the
 // sentence, outside quotations and not as a place.
-func (a *analysis) subjectBefore(si, pos int) []string {
+func (a *analysis) subjectBefore(si, pos int, skip []string) []string {
 	var first *actor
 	for _, it := range a.items[si] {
 		if it.start >= pos {
 			break
 		}
-		if it.actor == nil || it.actor.media || it.locative || a.inQuote(it.start) || a.inParens(si, it) {
+		if it.actor == nil || it.actor.media || it.locative || a.inQuote(it.start) || a.inParens(si, it) || contains(skip, it.actor.id) {
 			continue
 		}
 		if it.actor.kind == schema.KindPerson {
@@ -174,6 +174,15 @@ func (a *analysis) noPublisher(ids []string) []string {
 		if x := a.byID[id]; x == nil || !x.publisher {
 			out = append(out, id)
 		}
+	}
+	return out
+}
+
+// targetsOf lists the targets of events.
+func targetsOf(evs []schema.Event) []string {
+	var out []string
+	for _, ev := range evs {
+		out = append(out, ev.Target...)
 	}
 	return out
 }
@@ -340,7 +349,9 @@ func (a *analysis) buildEvents() {
 				}
 			}
 			if len(src) == 0 && quoted == nil && !tr.Anaphoric && where == nil {
-				src = a.subjectBefore(si, tr.Start)
+				// not what an earlier event of the sentence acted upon:
+				// "expelled French troops and turned to Russia for assistance"
+				src = a.subjectBefore(si, tr.Start, targetsOf(evs))
 			}
 			if tr.Symmetric && len(tgt) == 0 && len(src) > 1 {
 				src, tgt = src[:1], src[1:]
@@ -380,8 +391,11 @@ func (a *analysis) buildEvents() {
 				id := p.id
 				ev.Location = &id
 				// "struck targets in Syria", "arrived in Amman": with no stated
-				// target, the country where it happens abroad is the target
-				if len(ev.Target) == 0 && p.country != "" && !contains(ev.Source, "country:"+p.country) {
+				// target, the country where it happens abroad is the target;
+				// without an initiator, only for a deadly attack ("23 killed
+				// in Kandahar"), not for a flight "towards Mali"
+				known := len(ev.Source) > 0 || fatalTypes[tr.Type] && hasFatalNumber(nums)
+				if len(ev.Target) == 0 && known && p.country != "" && !contains(ev.Source, "country:"+p.country) {
 					if x := a.countryActor(p.country); x != nil {
 						ev.Target = []string{x.id}
 					}

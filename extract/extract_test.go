@@ -364,6 +364,25 @@ func TestCapitalBeforeAnEventNoun(t *testing.T) {
 	}
 }
 
+// A neighbour named as a border or a destination is not a party, and what
+// an earlier event acted upon is not the initiator of a later one.
+func TestPlacesAreNotParties(t *testing.T) {
+	e := newTestExtractor(t)
+	d, err := e.Extract(Input{PublishedAt: "2025-03-21", Text: "Gunmen killed at least 27 soldiers in an attack on an army post " +
+		"in western Niger near the border with Mali on Friday. The attackers set fire to vehicles before fleeing towards Mali. " +
+		"The junta expelled French troops and turned to Russia for security assistance."})
+	require.NoError(t, err)
+	for _, ev := range d.Events {
+		assert.NotContains(t, ev.Source, "country:MLI", "%+v", ev)
+		assert.NotContains(t, ev.Source, "country:FRA", "%+v", ev)
+		if ev.Type == "ASSAULT" && ev.Fatalities != nil {
+			assert.Equal(t, []string{"country:NER"}, ev.Target, "27 killed in Niger")
+		} else {
+			assert.NotContains(t, ev.Target, "country:MLI", "fleeing towards Mali: %+v", ev)
+		}
+	}
+}
+
 func TestNoJunk(t *testing.T) {
 	e := newTestExtractor(t)
 	d, err := e.Extract(Input{Text: "Iran, Russia, Syria Seek Increased Defense Cooperation\n\n" +

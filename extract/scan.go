@@ -238,7 +238,8 @@ func (a *analysis) scan(si int) []*item {
 					p = toks[i-2].Text
 				}
 			}
-			it.locative = locPreps[p] || compass[p] || compassOf(toks, i)
+			it.locative = locPreps[p] || compass[p] || compassOf(toks, i) ||
+				p == "with" && i > 1 && strings.EqualFold(toks[i-2].Text, "border") // "the border with Mali"
 		}
 		if j < len(toks) && (toks[j].Text == "'s" || toks[j].Text == "’s" || toks[j].Text == "'" || toks[j].Text == "’") {
 			it.possessive = true
