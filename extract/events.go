@@ -178,6 +178,15 @@ func (a *analysis) noPublisher(ids []string) []string {
 	return out
 }
 
+// reciprocal reports a patient "each other" or "one another".
+func reciprocal(text string, sp events.Span) bool {
+	if sp.Empty() {
+		return false
+	}
+	p := strings.ToLower(text[sp.Start:sp.End])
+	return strings.HasPrefix(p, "each other") || strings.HasPrefix(p, "one another")
+}
+
 // targetsOf lists the targets of events.
 func targetsOf(evs []schema.Event) []string {
 	var out []string
@@ -352,6 +361,9 @@ func (a *analysis) buildEvents() {
 				// not what an earlier event of the sentence acted upon:
 				// "expelled French troops and turned to Russia for assistance"
 				src = a.subjectBefore(si, tr.Start, targetsOf(evs))
+			}
+			if reciprocal(a.text, tr.Patient) && len(tgt) == 0 && len(src) > 1 {
+				src, tgt = src[:1], src[1:] // "China and the Philippines accused each other"
 			}
 			if tr.Symmetric && len(tgt) == 0 && len(src) > 1 {
 				src, tgt = src[:1], src[1:]

@@ -383,6 +383,23 @@ func TestPlacesAreNotParties(t *testing.T) {
 	}
 }
 
+func TestReciprocalAndAppositive(t *testing.T) {
+	e := newTestExtractor(t)
+	d, err := e.Extract(Input{Text: "China and the Philippines accused each other on Monday of causing a collision. " +
+		"The United States, a treaty ally of the Philippines, condemned China's actions near the Second Thomas Shoal."})
+	require.NoError(t, err)
+	accuse := 0
+	for _, ev := range d.Events {
+		assert.NotEqual(t, "AGREE", ev.Type, "'a treaty ally' describes the United States: %+v", ev)
+		if ev.Type == "ACCUSE" && len(ev.Source) == 1 && len(ev.Target) == 1 &&
+			(ev.Source[0] == "country:CHN" && ev.Target[0] == "country:PHL" || ev.Source[0] == "country:PHL" && ev.Target[0] == "country:CHN") {
+			accuse++
+		}
+	}
+	assert.Equal(t, 1, accuse, "%+v", d.Events)
+	assert.Nil(t, actorByName(d, "Thomas Shoal"), "a shoal is a place")
+}
+
 func TestNoJunk(t *testing.T) {
 	e := newTestExtractor(t)
 	d, err := e.Extract(Input{Text: "Iran, Russia, Syria Seek Increased Defense Cooperation\n\n" +

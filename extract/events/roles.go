@@ -116,8 +116,10 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 		}
 		break
 	}
-	if m.nom && hypothetical(ts, m.first) {
-		tr.Embedded = true // "any deal must end enrichment", "if no agreement is reached"
+	if m.nom && (hypothetical(ts, m.first) || descriptive(ts, m.first)) {
+		// "any deal must end enrichment", "if no agreement is reached";
+		// "The United States, a treaty ally of the Philippines, said"
+		tr.Embedded = true
 	}
 	salience(ts, ms, mi, &tr, k)
 	// hedges lower the confidence a little
@@ -266,6 +268,20 @@ func hypothetical(ts []tok, first int) bool {
 			return true
 		}
 		if !ts[j].word || ts[j].cap || ts[j].isTrig || definiteDet[ts[j].low] {
+			return false
+		}
+	}
+	return false
+}
+
+// descriptive reports a nominal trigger in an appositive that describes a
+// name: "Washington, a treaty ally of Manila," ("an ally", "a signatory").
+func descriptive(ts []tok, first int) bool {
+	for j := first - 1; j >= 1 && j >= first-3; j-- {
+		if ts[j].low == "a" || ts[j].low == "an" {
+			return ts[j-1].low == "," && j >= 2 && ts[j-2].cap
+		}
+		if !ts[j].word || ts[j].isTrig {
 			return false
 		}
 	}
