@@ -400,6 +400,21 @@ func TestReciprocalAndAppositive(t *testing.T) {
 	assert.Nil(t, actorByName(d, "Thomas Shoal"), "a shoal is a place")
 }
 
+// "Companies accused of supplying Russia" are accused; nobody speaks.
+func TestReducedRelativePassive(t *testing.T) {
+	e := newTestExtractor(t)
+	d, err := e.Extract(Input{Text: "The package imposes travel bans on 75 individuals and entities, including Chinese " +
+		"companies accused of supplying Russia with military technology."})
+	require.NoError(t, err)
+	assert.Empty(t, d.Statements)
+	for _, ev := range d.Events {
+		if ev.Type == "ACCUSE" {
+			assert.Empty(t, ev.Source, "%+v", ev)
+			assert.Equal(t, []string{"country:CHN"}, ev.Target)
+		}
+	}
+}
+
 func TestNoJunk(t *testing.T) {
 	e := newTestExtractor(t)
 	d, err := e.Extract(Input{Text: "Iran, Russia, Syria Seek Increased Defense Cooperation\n\n" +

@@ -64,6 +64,9 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 			tr.Passive = true
 		} else if m.last+1 < len(ts) && ts[m.last+1].low == "by" && !(m.last+2 < len(ts) && weekdays[ts[m.last+2].low]) {
 			tr.Passive = true
+		} else if m.first > 0 && m.last+1 < len(ts) && (ts[m.last+1].low == "of" || ts[m.last+1].low == "with") &&
+			ts[m.first-1].word && !ts[m.first-1].cap && !pronouns[ts[m.first-1].low] && !auxAdv[ts[m.first-1].low] {
+			tr.Passive = true // "companies accused of supplying arms", "men charged with treason"
 		}
 	}
 	// negation: a negator in the three tokens before the trigger

@@ -440,7 +440,10 @@ func (f *finder) statement(c, n, fl, lo int, prevSpk *Span) int {
 	}
 	if delim >= lo && (toks[delim].k == kQuote || f.isPunct(delim, ',') || f.isDash(delim)) && fl&cueIng == 0 {
 		x, short := f.shortTail(after, fl)
-		if toks[delim].k == kQuote || short && delim > lo && !f.leadingPhrase(lo, delim) {
+		// "…, including companies accused of supplying arms": a passive
+		// participle, not an attribution of what precedes
+		passive := f.wordIs(after, "of") || f.wordIs(after, "with")
+		if toks[delim].k == kQuote || short && delim > lo && !f.leadingPhrase(lo, delim) && !passive {
 			*prevSpk = spSpan
 			return f.post(c, cue, lo, delim, spk0, spk1, x, prevSpk, false)
 		}
