@@ -74,7 +74,9 @@ func TestIntegrationBrowserRelations(t *testing.T) {
 	t.Logf("relations between %s (%s) and %s (%s)", a.Name, a.ID, b.Name, b.ID)
 
 	// geokg serve, for :style (localhost is on Neo4j's default allow-list).
-	d, err := serve.New(serve.Config{Addr: "localhost:0", Style: seeds.BrowserStyle, Guide: seeds.BrowserGuide,
+	guide, err := serve.Guide("localhost:8080")
+	require.NoError(t, err)
+	d, err := serve.New(serve.Config{Addr: "localhost:0", Style: seeds.BrowserStyle, Guide: guide,
 		Open: func(context.Context) (serve.DaemonStore, error) { return nil, fmt.Errorf("not needed") }})
 	require.NoError(t, err)
 	dctx, stopDaemon := context.WithCancel(context.Background())

@@ -3,11 +3,12 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"github.com/geokg/geokg/extract/gazetteer"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/geokg/geokg/extract/events"
+	"github.com/geokg/geokg/extract/gazetteer"
 	"github.com/geokg/geokg/extract/timex"
 	"github.com/geokg/geokg/schema"
 )
@@ -169,7 +170,7 @@ func (a *analysis) metonymPlace(si int, agent events.Span, trigStart int) *place
 
 // noPublisher drops the article's publisher from a side of an event.
 func (a *analysis) noPublisher(ids []string) []string {
-	out := ids[:0:0]
+	var out []string
 	for _, id := range ids {
 		if x := a.byID[id]; x == nil || !x.publisher {
 			out = append(out, id)
@@ -227,33 +228,6 @@ func (a *analysis) inName(si, pos int) bool {
 	return false
 }
 
-// tailSpeaker reports whether the name is the speaker of a closing
-// attribution ("…, Defence Minister Pierre Joxe said on Monday.", "…, APS
-// news agency said."): the source of the sentence, not a side of its event.
-func (a *analysis) tailSpeaker(si int, it *item) bool {
-	toks := a.toks[si]
-	k := it.j
-	for n := 0; k < len(toks) && n < 3 && !speechTail[strings.ToLower(toks[k].Text)]; n++ {
-		if w := strings.ToLower(toks[k].Text); w != "news" && w != "agency" && w != "officials" && w != "sources" && w != "radio" && w != "television" {
-			return false
-		}
-		k++
-	}
-	if k >= len(toks) || !speechTail[strings.ToLower(toks[k].Text)] {
-		return false
-	}
-	// the attribution closes the sentence: a comma before the name's phrase
-	for j := it.i - 1; j >= 0 && j >= it.i-6; j-- {
-		if toks[j].Text == "," {
-			return true
-		}
-	}
-	return false
-}
-
-var speechTail = map[string]bool{"said": true, "says": true, "reported": true, "reports": true, "told": true,
-	"added": true, "announced": true, "stated": true, "claimed": true}
-
 // attribution reports whether the name at byte pos is the source of the
 // sentence's information ("…, according to the Observatory"), not a party.
 func (a *analysis) attribution(pos int) bool {
@@ -297,7 +271,7 @@ func (a *analysis) actorsOutside(si, from int, skip []string) []string {
 	}
 	for _, it := range a.items[si] {
 		if it.start < from || it.actor == nil || it.actor.media || it.locative || a.inQuote(it.start) || seen[it.actor.id] ||
-			a.inParens(si, it) || a.attribution(it.start) || a.tailSpeaker(si, it) {
+			a.inParens(si, it) || a.attribution(it.start) {
 			continue
 		}
 		seen[it.actor.id] = true
@@ -323,6 +297,7 @@ func (a *analysis) buildEvents() {
 		// without a publication date a.pub is zero: only absolute dates resolve
 		dates := timex.Find(a.text[s.Start:s.End], a.pub)
 		nums := events.Numbers(a.text, toks)
+		speakers := a.speakersIn(si)
 		var evs []schema.Event
 		var spans []events.Span
 		for _, tr := range trigs {
@@ -368,22 +343,25 @@ func (a *analysis) buildEvents() {
 			if tr.Symmetric && len(tgt) == 0 && len(src) > 1 {
 				src, tgt = src[:1], src[1:]
 			}
+			// fallback sides are never the source, nor who speaks in the
+			// sentence ("…, Defence Minister Pierre Joxe said", "He said
+			// Tehran was ready", "…, and Minister Padrino said")
+			notSide := slices.Concat(speakers, src)
 			if len(tgt) == 0 && quoted == nil && tr.Anaphoric {
 				// "the sanctions target Russia": only an actor right after it
-				if next := a.actorsOutside(si, tr.End, src); len(next) > 0 && a.within(si, tr.End, a.itemStart(si, next[0]), 3) {
+				if next := a.actorsOutside(si, tr.End, notSide); len(next) > 0 && a.within(si, tr.End, a.itemStart(si, next[0]), 3) {
 					tgt = next[:1]
 				}
 			} else if len(tgt) == 0 && quoted == nil {
 				if symmetricTypes[tr.Type] {
-					// "stressed cooperation with his Russian and Syrian counterparts";
-					// not the one who reports it ("He said Tehran was ready to…")
-					for _, id := range minus(a.actorsOutside(si, -1, append(a.speakersAt(tr.Start), src...)), src) {
+					// "stressed cooperation with his Russian and Syrian counterparts"
+					for _, id := range a.actorsOutside(si, -1, notSide) {
 						if !(strings.HasPrefix(id, "country:") && a.hasCountry(src, strings.TrimPrefix(id, "country:"))) {
 							tgt = append(tgt, id) // not the initiator's own country
 						}
 					}
 				} else if !noTargetTypes[tr.Type] {
-					tgt = minus(a.actorsOutside(si, tr.End, src), src)
+					tgt = a.actorsOutside(si, tr.End, notSide)
 					if len(tgt) > 1 {
 						tgt = tgt[:1]
 					}
@@ -666,22 +644,6 @@ func minus(a, b []string) []string {
 		}
 	}
 	return out
-}
-
-func sameSet(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	m := map[string]bool{}
-	for _, x := range a {
-		m[x] = true
-	}
-	for _, y := range b {
-		if !m[y] {
-			return false
-		}
-	}
-	return true
 }
 
 // eventID is deterministic: the same type, actors, place and date give the

@@ -33,6 +33,15 @@ func (a *analysis) buildRoles() {
 		}
 		holders = append(holders, roleHolder{pos, x, title})
 	}
+	// takeTitle gives x the role of title item t and, when unknown, the
+	// gender the title implies
+	takeTitle := func(x *actor, t *item, of string, pos int) {
+		t.used = true
+		setRole(x, t.title.canon, of, pos)
+		if x.gender == 0 {
+			x.gender = t.title.gender
+		}
+	}
 	for si, its := range a.items {
 		for k, it := range its {
 			if it.kind != itName || it.actor == nil || it.actor.kind != schema.KindPerson {
@@ -62,11 +71,7 @@ func (a *analysis) buildRoles() {
 					// "Title of Country Name" is rare; "the Title of X, Name" handled below
 					of = a.ofAfter(si, p.j, its)
 				}
-				p.used = true
-				setRole(x, p.title.canon, of, it.start)
-				if x.gender == 0 {
-					x.gender = p.title.gender
-				}
+				takeTitle(x, p, of, it.start)
 			} else if p != nil && p.kind == itGaz && p.j == it.i && p.actor != nil && p.actor.kind == schema.KindCountry && x.country == "" {
 				x.country = p.actor.country // "Iranian Hossein Dehqan"
 			}
@@ -86,11 +91,7 @@ func (a *analysis) buildRoles() {
 					if of == "" {
 						of = a.ofAfter(si, t.j, its)
 					}
-					t.used = true
-					setRole(x, t.title.canon, of, it.start)
-					if x.gender == 0 {
-						x.gender = t.title.gender
-					}
+					takeTitle(x, t, of, it.start)
 				}
 			}
 			// (C) his [Demonym] counterpart[,] Name

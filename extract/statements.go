@@ -243,13 +243,13 @@ func (a *analysis) wholeQuote(start int) bool {
 }
 
 // statementAt returns the direct statement whose content holds pos, or nil.
-// speakersAt returns the speakers of the statements whose content holds
-// byte pos.
-func (a *analysis) speakersAt(pos int) []string {
+// speakersIn returns the speakers of the statements made in sentence si.
+func (a *analysis) speakersIn(si int) []string {
+	sent := a.sents[si]
 	var out []string
 	for i := range a.statements {
 		st := &a.statements[i]
-		if st.Speaker != nil && st.Evidence.Start <= pos && pos < st.Evidence.End {
+		if st.Speaker != nil && st.Evidence.Start < sent.End && st.Evidence.End > sent.Start {
 			out = append(out, *st.Speaker)
 		}
 	}

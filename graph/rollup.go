@@ -113,28 +113,14 @@ func (w *txWriter) rollup(ctx context.Context, pairs [][2]string) error {
 // mention them (MENTIONS carries each article's values): the most frequent
 // value wins, ties going to the smallest; aliases are the sorted union.
 // This makes them independent of ingestion order.
-const (
+var (
 	qLocationMentions = `UNWIND $ids AS id
 MATCH (l:Location {id: id})
 CALL (l) {
   OPTIONAL MATCH (:Article)-[m:MENTIONS]->(l)
   RETURN count(m) AS n
 }
-CALL (l) {
-  MATCH (:Article)-[m:MENTIONS]->(l) WHERE m.name IS NOT NULL
-  WITH m.name AS v, count(*) AS c ORDER BY c DESC, v
-  RETURN head(collect(v)) AS name
-}
-CALL (l) {
-  MATCH (:Article)-[m:MENTIONS]->(l) WHERE m.kind IS NOT NULL
-  WITH m.kind AS v, count(*) AS c ORDER BY c DESC, v
-  RETURN head(collect(v)) AS kind
-}
-CALL (l) {
-  MATCH (:Article)-[m:MENTIONS]->(l) WHERE m.country IS NOT NULL
-  WITH m.country AS v, count(*) AS c ORDER BY c DESC, v
-  RETURN head(collect(v)) AS country
-}
+` + majority("l", "name", "kind", "country") + `
 CALL (l) {
   MATCH (:Article)-[m:MENTIONS]->(l) WHERE m.lat IS NOT NULL AND m.lon IS NOT NULL
   WITH m.lat AS lat, m.lon AS lon, count(*) AS c ORDER BY c DESC, lat, lon
@@ -170,21 +156,7 @@ CALL (x) {
   OPTIONAL MATCH (:Article)-[m:MENTIONS]->(x)
   RETURN count(m) AS n, coalesce(sum(m.count), 0) AS mentions
 }
-CALL (x) {
-  MATCH (:Article)-[m:MENTIONS]->(x) WHERE m.name IS NOT NULL
-  WITH m.name AS v, count(*) AS c ORDER BY c DESC, v
-  RETURN head(collect(v)) AS name
-}
-CALL (x) {
-  MATCH (:Article)-[m:MENTIONS]->(x) WHERE m.kind IS NOT NULL
-  WITH m.kind AS v, count(*) AS c ORDER BY c DESC, v
-  RETURN head(collect(v)) AS kind
-}
-CALL (x) {
-  MATCH (:Article)-[m:MENTIONS]->(x) WHERE m.country IS NOT NULL
-  WITH m.country AS v, count(*) AS c ORDER BY c DESC, v
-  RETURN head(collect(v)) AS country
-}
+` + majority("x", "name", "kind", "country") + `
 CALL (x) {
   MATCH (:Article)-[m:MENTIONS]->(x)
   UNWIND m.aliases AS al
@@ -228,21 +200,13 @@ func (w *txWriter) recomputeLocations(ctx context.Context, ids []string, t *touc
 	if len(ids) == 0 {
 		return nil
 	}
-	recs, err := w.run(ctx, qLocationMentions, map[string]any{"ids": ids})
-	if err != nil {
-		return fmt.Errorf("read locations: %w", err)
-	}
 	var rows []map[string]any
 	var gone []string
-	for _, r := range recs {
-		idv, _ := r.Get("id")
-		id := idv.(string)
-		get := func(k string) any { v, _ := r.Get(k); return v }
+	err := w.eachMentioned(ctx, "locations", qLocationMentions, ids, func(id string, n int64, get func(string) any) {
 		addAll(t.actors, anyStrings(get("countries")))
-		n, _ := get("n").(int64)
 		if n == 0 && get("used") != true {
 			gone = append(gone, id)
-			continue
+			return
 		}
 		row := map[string]any{"id": id, "name": get("name"), "kind": get("kind"), "country": get("country"),
 			"country_id": nil, "lat": nil, "lon": nil, "n": n}
@@ -254,6 +218,9 @@ func (w *txWriter) recomputeLocations(ctx context.Context, ids []string, t *touc
 			row["lat"], row["lon"] = ll[0], ll[1]
 		}
 		rows = append(rows, row)
+	})
+	if err != nil {
+		return err
 	}
 	return w.dropAndSet(ctx, "locations", qDeleteLocations, map[string]any{"ids": gone}, len(gone), qSetLocations, rows)
 }
@@ -268,20 +235,12 @@ func (w *txWriter) recomputeActors(ctx context.Context, ids []string) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	recs, err := w.run(ctx, qActorMentions, map[string]any{"ids": ids})
-	if err != nil {
-		return fmt.Errorf("read actors: %w", err)
-	}
 	var rows []map[string]any
 	var gone []string
-	for _, r := range recs {
-		idv, _ := r.Get("id")
-		id := idv.(string)
-		get := func(k string) any { v, _ := r.Get(k); return v }
-		n, _ := get("n").(int64)
+	err := w.eachMentioned(ctx, "actors", qActorMentions, ids, func(id string, n int64, get func(string) any) {
 		if n == 0 && get("located") != true {
 			gone = append(gone, id)
-			continue
+			return
 		}
 		mentions, _ := get("mentions").(int64)
 		titles := map[string]bool{}
@@ -343,8 +302,27 @@ func (w *txWriter) recomputeActors(ctx context.Context, ids []string) error {
 			"aliases": nonNil(anyStrings(get("aliases"))), "titles": setList(titles), "n": n, "mentions": mentions,
 			"role_keys": roleKeys, "roles": roleRows,
 		})
+	})
+	if err != nil {
+		return err
 	}
 	return w.dropAndSet(ctx, "actors", qDeleteActors, map[string]any{"ids": gone}, len(gone), qSetActors, rows)
+}
+
+// eachMentioned runs the mention query q for ids and calls fn with each
+// node's id, its number of supporting articles and a getter of its fields.
+func (w *txWriter) eachMentioned(ctx context.Context, what, q string, ids []string, fn func(id string, n int64, get func(string) any)) error {
+	recs, err := w.run(ctx, q, map[string]any{"ids": ids})
+	if err != nil {
+		return fmt.Errorf("read %s: %w", what, err)
+	}
+	for _, r := range recs {
+		get := func(k string) any { v, _ := r.Get(k); return v }
+		id, _ := get("id").(string)
+		n, _ := get("n").(int64)
+		fn(id, n, get)
+	}
+	return nil
 }
 
 func setList(m map[string]bool) []string {
@@ -354,6 +332,22 @@ func setList(m map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// majority returns the Cypher subqueries that give node variable v, for
+// each property, the value most of its MENTIONS carry (ties: the smallest).
+// Names come from the code, never from data.
+func majority(v string, props ...string) string {
+	var b strings.Builder
+	for _, p := range props {
+		fmt.Fprintf(&b, `CALL (%[1]s) {
+  MATCH (:Article)-[m:MENTIONS]->(%[1]s) WHERE m.%[2]s IS NOT NULL
+  WITH m.%[2]s AS v, count(*) AS c ORDER BY c DESC, v
+  RETURN head(collect(v)) AS %[2]s
+}
+`, v, p)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // dropAndSet ends every recompute: it deletes what no article supports any

@@ -9,11 +9,3 @@ import _ "embed"
 //
 //go:embed browser/style.grass
 var BrowserStyle []byte
-
-// BrowserGuide is the Neo4j Browser guide of the canned queries, for
-// `:play <url>` (geokg serve serves it at /browser/guide.html). It is
-// generated from the queries of package graph; refresh it with
-// `go test ./internal/serve -run TestGuide -update`.
-//
-//go:embed browser/guide.html
-var BrowserGuide []byte

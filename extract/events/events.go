@@ -110,8 +110,6 @@ func (t *tok) kind(lemma string) uint8 {
 	return k
 }
 
-func in(set map[string]bool, s string) bool { return set[s] }
-
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {

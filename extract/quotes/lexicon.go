@@ -159,9 +159,6 @@ func lookup(w string) wordInfo {
 // inSet reports whether the word w is in the set m.
 func inSet(m wset, w string) bool { return lookup(w).sets&m != 0 }
 
-// cueFlags returns the cue flags of the word w.
-func cueFlags(w string) int { return lookup(w).cue }
-
 // word sets used by the clause rules (lower case)
 var (
 	clauseWords = newSet("that because while when if although though whether where so but and as than who which whom whose what after before since until unless once how why")

@@ -236,8 +236,6 @@ func (f *finder) isPunct(i int, c byte) bool {
 	return i >= 0 && i < len(f.toks) && f.toks[i].k == kPunct && f.t[f.toks[i].s] == c
 }
 
-func (f *finder) isQuote(i int) bool { return i >= 0 && i < len(f.toks) && f.toks[i].k == kQuote }
-
 // isDash reports a dash token (—, –, ―, --).
 func (f *finder) isDash(i int) bool {
 	if i < 0 || i >= len(f.toks) || f.toks[i].k != kPunct {

@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/geokg/geokg/internal/serve"
 	"github.com/geokg/geokg/seeds"
 )
 
@@ -41,5 +42,7 @@ func TestBrowserCommand(t *testing.T) {
 	assert.Equal(t, string(seeds.BrowserStyle), out)
 	code, out, _ = run(t, nil, "browser", "--guide")
 	require.Equal(t, 0, code)
-	assert.Equal(t, string(seeds.BrowserGuide), out, "the default address renders the shipped guide")
+	guide, err := serve.Guide("127.0.0.1:8080")
+	require.NoError(t, err)
+	assert.Equal(t, string(guide), out, "the guide for the default address")
 }

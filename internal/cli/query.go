@@ -168,11 +168,11 @@ COERCE, ASSAULT).`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
-			if f.From, err = parseSince(from, time.Now()); err != nil {
-				return usageError{fmt.Errorf("--from: %w", err)}
+			if f.From, err = dayFlag("from", from); err != nil {
+				return err
 			}
-			if f.To, err = parseSince(to, time.Now()); err != nil {
-				return usageError{fmt.Errorf("--to: %w", err)}
+			if f.To, err = dayFlag("to", to); err != nil {
+				return err
 			}
 			if err := checkEventType(f.Type); err != nil {
 				return err
@@ -253,8 +253,8 @@ place the gazetteer knows, or "LAT,LON".`,
 				return usageError{errors.New("--km must be a positive distance")}
 			}
 			var err error
-			if f.Since, err = parseSince(since, time.Now()); err != nil {
-				return usageError{fmt.Errorf("--since: %w", err)}
+			if f.Since, err = dayFlag("since", since); err != nil {
+				return err
 			}
 			return runQuery(cmd.Context(), app, o, func(ctx context.Context, r *resolver) ([]graph.Query, error) {
 				p, err := r.place(ctx, args[0])
@@ -289,8 +289,8 @@ first and last event dates.`,
 		Args: cobra.ExactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
-			if f.Since, err = parseSince(since, time.Now()); err != nil {
-				return usageError{fmt.Errorf("--since: %w", err)}
+			if f.Since, err = dayFlag("since", since); err != nil {
+				return err
 			}
 			if err := checkEventType(f.Type); err != nil {
 				return err
@@ -324,6 +324,15 @@ var ageRE = regexp.MustCompile(`^(\d+)([hdwmy])$`)
 
 // parseSince turns "2024-03-01", an RFC 3339 time or an age ("30d", "12w",
 // "6m", "1y", "48h") into a YYYY-MM-DD day; "" stays "".
+// dayFlag parses the day or age given to --name; a bad one is a usage error.
+func dayFlag(name, v string) (string, error) {
+	d, err := parseSince(v, time.Now())
+	if err != nil {
+		return "", usageError{fmt.Errorf("--%s: %w", name, err)}
+	}
+	return d, nil
+}
+
 func parseSince(s string, now time.Time) (string, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {

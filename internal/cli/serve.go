@@ -132,7 +132,7 @@ func runServe(ctx context.Context, app *App, o serveOptions) error {
 	}
 	guide, err := serve.Guide(addr)
 	if err != nil {
-		guide = seeds.BrowserGuide
+		return err
 	}
 	d, err := serve.New(serve.Config{
 		Addr: addr, Jobs: jobs, Runner: runner, Grace: o.grace, Log: app.Logger(),

@@ -187,7 +187,9 @@ func Run(ctx context.Context, src Source, specs []string, ex Extractor, w Writer
 			r.failFile(res, res.err)
 			continue
 		}
-		r.seen = append(r.seen, res.doc.Article.ID)
+		if opts.Prune {
+			r.seen = append(r.seen, res.doc.Article.ID)
+		}
 		r.sum.Articles++
 		if opts.DryRun {
 			if err := r.print(res.doc); err != nil {
@@ -262,15 +264,16 @@ type runner struct {
 	opts  Options
 	sum   Summary
 	batch []result
-	// seen are the articles read; failedFiles the files (or folders) whose
-	// reading, extraction or writing failed: both spare articles from Prune.
+	// With Prune: seen are the articles read; failedFiles the files (or
+	// folders) whose reading, extraction or writing failed; both spare
+	// articles from pruning.
 	seen        []string
 	failedFiles []string
 }
 
 // failFile records a failed item and protects its file from Prune.
 func (r *runner) failFile(res result, err error) {
-	if res.file != "" {
+	if r.opts.Prune && res.file != "" {
 		r.failedFiles = append(r.failedFiles, res.file)
 	}
 	r.fail(res.origin, err)

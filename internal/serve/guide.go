@@ -87,8 +87,8 @@ var guideTmpl = template.Must(template.New("guide").Funcs(template.FuncMap{
 </article>
 `))
 
-// Guide renders the Browser guide of the canned queries (the content of
-// seeds/browser/guide.html). addr is the address serve listens on, shown in
+// Guide renders the Browser guide of the canned queries, served at
+// /browser/guide.html and printed by 'geokg browser --guide'. addr is the address serve listens on, shown in
 // the :style hint; a loopback or unspecified host is written "localhost",
 // which Neo4j's default remote-content allow-list accepts.
 func Guide(addr string) ([]byte, error) {
