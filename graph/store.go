@@ -5,11 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"net/url"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/geokg/geokg/internal/redact"
 )
 
 // Config names the Neo4j server and database to use.
@@ -87,7 +88,7 @@ func (s *Store) Driver() neo4j.DriverWithContext { return s.driver }
 func (s *Store) Database() string { return s.cfg.Database }
 
 // URI is the server address, with any credentials removed.
-func (s *Store) URI() string { return redactURI(s.cfg.URI) }
+func (s *Store) URI() string { return redact.URL(s.cfg.URI) }
 
 // ConnError is a failure to reach or use the server, phrased for a person.
 type ConnError struct {
@@ -98,11 +99,11 @@ type ConnError struct {
 }
 
 func (e *ConnError) Error() string {
-	msg := fmt.Sprintf("neo4j at %s: %s", redactURI(e.URI), e.Cause)
+	msg := fmt.Sprintf("neo4j at %s: %s", e.URI, e.Cause)
 	if e.Hint != "" {
 		msg += " (" + e.Hint + ")"
 	}
-	return msg
+	return redact.Text(msg)
 }
 
 func (e *ConnError) Unwrap() error { return e.Err }
@@ -153,14 +154,6 @@ func rootCause(err error) string {
 	}
 }
 
-func redactURI(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil || u.User == nil {
-		return raw
-	}
-	u.User = nil
-	return u.String()
-}
 
 // IsUnavailable reports whether err means the server could not be reached
 // (as opposed to a query or data error), so a caller can back off and retry.

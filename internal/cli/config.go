@@ -12,6 +12,9 @@ import (
 	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
+
+	"github.com/geokg/geokg/internal/redact"
+	"github.com/geokg/geokg/internal/source"
 )
 
 // Config is geokg's whole configuration, after defaults, the config file,
@@ -55,6 +58,10 @@ type IngestConfig struct {
 	FetchTimeout time.Duration `mapstructure:"fetch_timeout" yaml:"fetch_timeout"`
 	MaxBytes     int64         `mapstructure:"max_bytes" yaml:"max_bytes"`
 	UserAgent    string        `mapstructure:"user_agent" yaml:"user_agent"`
+	// AllowNetworks are the non-public networks that may be fetched from
+	// (CIDRs, addresses, or loopback, private, link-local); by default only
+	// public addresses are. Env: GEOKG_INGEST_ALLOW_NETWORKS (comma-separated).
+	AllowNetworks []string `mapstructure:"allow_networks" yaml:"allow_networks"`
 }
 
 // ServeConfig configures the daemon.
@@ -89,6 +96,7 @@ var defaults = map[string]any{
 	"ingest.fetch_timeout":    "30s",
 	"ingest.max_bytes":        int64(20 << 20),
 	"ingest.user_agent":       "geokg/" + version + " (+https://github.com/geokg/geokg)",
+	"ingest.allow_networks":   []string{},
 	"serve.addr":              "127.0.0.1:8080",
 }
 
@@ -203,15 +211,16 @@ func (c Config) Validate() error {
 		return fmt.Errorf("invalid config: %s = %v: %s", key, val, why)
 	}
 	u, err := url.Parse(c.Neo4j.URI)
+	uri := redact.URL(c.Neo4j.URI)
 	switch {
 	case c.Neo4j.URI == "":
 		return bad("neo4j.uri", `""`, "must be set, e.g. bolt://127.0.0.1:7687")
 	case err != nil:
-		return bad("neo4j.uri", c.Neo4j.URI, err.Error())
+		return bad("neo4j.uri", uri, redact.Text(err.Error()))
 	case !oneOf(u.Scheme, "bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"):
-		return bad("neo4j.uri", c.Neo4j.URI, "scheme must be bolt, bolt+s, bolt+ssc, neo4j, neo4j+s or neo4j+ssc")
+		return bad("neo4j.uri", uri, "scheme must be bolt, bolt+s, bolt+ssc, neo4j, neo4j+s or neo4j+ssc")
 	case u.Host == "":
-		return bad("neo4j.uri", c.Neo4j.URI, "missing host")
+		return bad("neo4j.uri", uri, "missing host")
 	}
 	if !oneOf(c.Log.Level, "debug", "info", "warn", "error") {
 		return bad("log.level", c.Log.Level, "must be debug, info, warn or error")
@@ -230,6 +239,9 @@ func (c Config) Validate() error {
 	}
 	if c.Ingest.MaxBytes < 1024 {
 		return bad("ingest.max_bytes", c.Ingest.MaxBytes, "must be at least 1024")
+	}
+	if _, err := source.ParseAllowList(c.Ingest.AllowNetworks); err != nil {
+		return bad("ingest.allow_networks", c.Ingest.AllowNetworks, err.Error())
 	}
 	for _, p := range []struct{ key, path string }{
 		{"extract.geonames_cities", c.Extract.GeoNamesCities},
@@ -283,10 +295,28 @@ func splitHostPort(addr string) (string, string, error) {
 	return addr[:i], addr[i+1:], nil
 }
 
-// Redacted returns a copy with secrets replaced, for printing.
+// Redacted returns a copy with secrets replaced, for printing: the
+// password, and credentials in the Neo4j URI and in job sources.
 func (c Config) Redacted() Config {
 	if c.Neo4j.Password != "" {
 		c.Neo4j.Password = "********"
 	}
+	c.Neo4j.URI = redact.URL(c.Neo4j.URI)
+	jobs := make([]JobConfig, len(c.Serve.Jobs))
+	for i, j := range c.Serve.Jobs {
+		j.Sources = redactAll(j.Sources)
+		jobs[i] = j
+	}
+	if c.Serve.Jobs != nil {
+		c.Serve.Jobs = jobs
+	}
 	return c
+}
+
+func redactAll(urls []string) []string {
+	out := make([]string, len(urls))
+	for i, u := range urls {
+		out[i] = redact.URL(u)
+	}
+	return out
 }

@@ -28,6 +28,7 @@ type ingestOptions struct {
 	prune     bool
 	include   []string
 	exclude   []string
+	allow     []string
 }
 
 func newIngestCmd(app *App) *cobra.Command {
@@ -57,6 +58,12 @@ under the given folders (or the given files) that it did not read this time:
 deleted or renamed files, records removed from a JSON file, files now left out
 by --include/--exclude. Files that fail to read keep their articles.
 
+Only public addresses are fetched from: a URL, feed item or redirect that
+leads to a loopback, private, link-local or other non-public address is
+refused (checked on the address connected to, after DNS), unless
+--allow-network (or ingest.allow_networks) names its network, e.g.
+--allow-network 10.0.0.0/8, or the words private, loopback, link-local.
+
 A bad item (unreadable file, HTTP error, empty or binary content, invalid
 UTF-8, a broken feed) is reported and skipped; the exit code is 3 when some
 failed. If Neo4j becomes unreachable the batch is retried with backoff, then
@@ -66,6 +73,7 @@ the run stops; everything committed stays, and re-running finishes the job.`,
   geokg ingest --include '*.json' --exclude 'drafts/**' ~/news
   geokg ingest --prune ~/news          # also forget articles whose files were deleted
   geokg ingest https://example.org/world/rss.xml
+  geokg ingest --allow-network 10.20.0.0/16 http://news.intranet/rss
   geokg ingest --dry-run article.html | jq .events
   zcat dump.jsonl.gz | geokg ingest --batch 200 -`,
 		Args: func(_ *cobra.Command, args []string) error {
@@ -83,6 +91,9 @@ the run stops; everything committed stays, and re-running finishes the job.`,
 			if o.workers < 0 || o.batch < 0 {
 				return usageError{errors.New("--workers and --batch must be positive")}
 			}
+			if _, err := source.ParseAllowList(o.allow); err != nil {
+				return usageError{fmt.Errorf("--allow-network: %w", err)}
+			}
 			return runIngest(cmd.Context(), app, o, args)
 		},
 	}
@@ -94,6 +105,7 @@ the run stops; everything committed stays, and re-running finishes the job.`,
 	f.BoolVar(&o.prune, "prune", false, "after a complete run, delete the articles of files under the given folders that are gone")
 	f.StringSliceVar(&o.include, "include", nil, "glob of files to read in folders (repeatable; default: .txt .text .html .htm .json .jsonl .ndjson)")
 	f.StringSliceVar(&o.exclude, "exclude", nil, "glob of files or folders to skip in folders (repeatable)")
+	f.StringSliceVar(&o.allow, "allow-network", nil, "also fetch from this non-public network: a CIDR, an address, or private, loopback, link-local (repeatable; adds to ingest.allow_networks)")
 	return cmd
 }
 
@@ -119,10 +131,14 @@ func runIngest(ctx context.Context, app *App, o ingestOptions, args []string) er
 	if err != nil {
 		return fmt.Errorf("load extractor: %w", err)
 	}
+	allow, err := source.ParseAllowList(append(append([]string(nil), cfg.Ingest.AllowNetworks...), o.allow...))
+	if err != nil {
+		return usageError{fmt.Errorf("--allow-network: %w", err)}
+	}
 	src := source.New(source.Options{
 		Include: o.include, Exclude: o.exclude, Published: o.published,
 		Timeout: cfg.Ingest.FetchTimeout, MaxBytes: cfg.Ingest.MaxBytes, UserAgent: cfg.Ingest.UserAgent,
-		Stdin: app.In,
+		Allow: allow, Stdin: app.In,
 	})
 	var writer pipeline.Writer
 	if !o.dryRun {

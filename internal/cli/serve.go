@@ -10,6 +10,7 @@ import (
 
 	"github.com/geokg/geokg/extract"
 	"github.com/geokg/geokg/internal/serve"
+	"github.com/geokg/geokg/internal/source"
 	"github.com/geokg/geokg/seeds"
 )
 
@@ -98,12 +99,16 @@ func newRunner(app *App) (serve.Runner, error) {
 	if err != nil {
 		return serve.Runner{}, fmt.Errorf("load extractor: %w", err)
 	}
+	allow, err := source.ParseAllowList(cfg.Ingest.AllowNetworks)
+	if err != nil {
+		return serve.Runner{}, fmt.Errorf("invalid config: ingest.allow_networks: %w", err)
+	}
 	return serve.Runner{
 		Extractor: extractAdapter{ex},
 		Log:       app.Logger(),
 		Options: serve.RunnerOptions{
 			Workers: cfg.Ingest.Workers, Batch: cfg.Ingest.Batch, FetchTimeout: cfg.Ingest.FetchTimeout,
-			MaxBytes: cfg.Ingest.MaxBytes, UserAgent: cfg.Ingest.UserAgent,
+			MaxBytes: cfg.Ingest.MaxBytes, UserAgent: cfg.Ingest.UserAgent, Allow: allow,
 		},
 	}, nil
 }

@@ -224,7 +224,9 @@ func TestIngestURLsAndFeeds(t *testing.T) {
 	srv = httptest.NewServer(mux)
 	defer srv.Close()
 
-	opts := source.Options{Timeout: 500 * time.Millisecond, MaxBytes: 2 << 20, Published: "2025-03-11"}
+	allow, err := source.ParseAllowList([]string{"loopback"})
+	require.NoError(t, err)
+	opts := source.Options{Timeout: 500 * time.Millisecond, MaxBytes: 2 << 20, Published: "2025-03-11", Allow: allow}
 	sum := ingest(t, s, opts, srv.URL+"/a1", srv.URL+"/feed", srv.URL+"/broken-feed")
 	assert.Equal(t, 2, sum.New)
 	failed := map[string]string{}

@@ -50,8 +50,11 @@ type RunnerOptions struct {
 	FetchTimeout time.Duration
 	MaxBytes     int64
 	UserAgent    string
+	// Allow lists the non-public networks sources may be fetched from (by
+	// default only public addresses are).
+	Allow source.AllowList
 	// Transport is the HTTP transport under the conditional-request layer
-	// (nil: http.DefaultTransport).
+	// (nil: source.NewTransport(Allow), which enforces the fetch policy).
 	Transport http.RoundTripper
 	// Retries and RetryDelay of a batch when Neo4j is unavailable.
 	Retries    int
@@ -225,7 +228,13 @@ func (r *Runner) runSource(ctx context.Context, job Job, spec string, st graph.S
 		sr.Status, sr.Error = StatusFailed, err.Error()
 		return sr, err
 	}
-	tr := newCondTransport(r.Options.Transport)
+	base := r.Options.Transport
+	if base == nil {
+		t := source.NewTransport(r.Options.Allow)
+		defer t.CloseIdleConnections()
+		base = t
+	}
+	tr := newCondTransport(base)
 	tr.remember(spec, st.ETag, st.LastModified)
 	for _, it := range seen {
 		tr.remember(it.Key, it.ETag, it.LastModified)
@@ -517,9 +526,6 @@ type condTransport struct {
 }
 
 func newCondTransport(base http.RoundTripper) *condTransport {
-	if base == nil {
-		base = http.DefaultTransport
-	}
 	return &condTransport{base: base, known: map[string][2]string{}, got: map[string][2]string{}}
 }
 

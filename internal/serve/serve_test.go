@@ -170,8 +170,17 @@ func articles(t *testing.T, st *graph.Store) map[string]string {
 }
 
 func runner(st serve.Store, ex *fakeExtractor) *serve.Runner {
-	return &serve.Runner{Store: st, Extractor: ex, Options: serve.RunnerOptions{Workers: 2, Batch: 2, RetryDelay: 10 * time.Millisecond}}
+	return &serve.Runner{Store: st, Extractor: ex, Options: serve.RunnerOptions{Workers: 2, Batch: 2, RetryDelay: 10 * time.Millisecond, Allow: loopback}}
 }
+
+// loopback lets runs fetch from the tests' local servers.
+var loopback = func() source.AllowList {
+	a, err := source.ParseAllowList([]string{"loopback"})
+	if err != nil {
+		panic(err)
+	}
+	return a
+}()
 
 func TestIntegrationConditionalRuns(t *testing.T) {
 	st := graphtest.Open(t)

@@ -3,6 +3,7 @@ package source
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -14,11 +15,13 @@ import (
 
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html/charset"
+
+	"github.com/geokg/geokg/internal/redact"
 )
 
 // StatusError is an HTTP response outside 2xx.
 type StatusError struct {
-	URL    string
+	URL    string // redacted
 	Status int
 }
 
@@ -39,39 +42,59 @@ func (r *Reader) fetch(ctx context.Context, u string) (*response, error) {
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", u, err)
+		return nil, fetchError(u, err)
 	}
 	req.Header.Set("User-Agent", r.opts.UserAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5")
 	resp, err := r.client.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", u, err)
+		return nil, fetchError(u, err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-		return nil, &StatusError{URL: u, Status: resp.StatusCode}
+		return nil, &StatusError{URL: redact.URL(u), Status: resp.StatusCode}
 	}
 	if resp.ContentLength > r.opts.MaxBytes {
-		return nil, fmt.Errorf("fetch %s: %w (Content-Length %d over %d bytes)", u, ErrTooLarge, resp.ContentLength, r.opts.MaxBytes)
+		return nil, fetchError(u, fmt.Errorf("%w (Content-Length %d over %d bytes)", ErrTooLarge, resp.ContentLength, r.opts.MaxBytes))
 	}
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, r.opts.MaxBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", u, err)
+		return nil, fetchError(u, err)
 	}
 	if int64(len(raw)) > r.opts.MaxBytes {
-		return nil, fmt.Errorf("fetch %s: %w (body over %d bytes)", u, ErrTooLarge, r.opts.MaxBytes)
+		return nil, fetchError(u, fmt.Errorf("%w (body over %d bytes)", ErrTooLarge, r.opts.MaxBytes))
 	}
 	ct := resp.Header.Get("Content-Type")
 	body, err := toUTF8(raw, ct)
 	if err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", u, err)
+		return nil, fetchError(u, err)
 	}
 	final := u
 	if resp.Request != nil && resp.Request.URL != nil {
 		final = resp.Request.URL.String()
 	}
 	return &response{url: final, contentType: ct, body: body}, nil
+}
+
+// fetchError names the URL that failed, with credentials redacted from it
+// and from the cause (net/http errors embed the URL). A connection the fetch
+// policy refused says so first: "refusing to fetch URL: 10.0.0.5 is a
+// private address; allow it with --allow-network 10.0.0.0/8 …".
+func fetchError(u string, err error) error {
+	var be *BlockedError
+	if errors.As(err, &be) {
+		target := u
+		var ue *url.Error
+		if errors.As(err, &ue) && ue.URL != "" {
+			target = ue.URL
+		}
+		if target != u {
+			return fmt.Errorf("refusing to fetch %s (redirected from %s): %w", redact.URL(target), redact.URL(u), be)
+		}
+		return fmt.Errorf("refusing to fetch %s: %w", redact.URL(u), be)
+	}
+	return fmt.Errorf("fetch %s: %w", redact.URL(u), redact.Error(err))
 }
 
 // toUTF8 converts a body to UTF-8 using the declared or sniffed charset,
@@ -116,7 +139,7 @@ func (r *Reader) walkURL(ctx context.Context, spec string, fn func(Item) error) 
 	}
 	d, err := articleDoc(resp)
 	if err != nil {
-		return fn(Item{Origin: spec, Err: fmt.Errorf("fetch %s: %w", spec, err)})
+		return fn(Item{Origin: spec, Err: fetchError(spec, err)})
 	}
 	d.Origin = spec
 	r.finish(&d)
@@ -167,7 +190,7 @@ func sniffFeed(body []byte) bool {
 func (r *Reader) walkFeed(ctx context.Context, spec string, resp *response, fn func(Item) error) error {
 	feed, err := ParseFeed(resp.body)
 	if err != nil {
-		return fn(Item{Origin: spec, Err: fmt.Errorf("read feed %s: %w", spec, err)})
+		return fn(Item{Origin: spec, Err: fmt.Errorf("read feed %s: %w", redact.URL(spec), err)})
 	}
 	base, _ := url.Parse(resp.url)
 	for i, it := range feed.Items {
@@ -177,7 +200,7 @@ func (r *Reader) walkFeed(ctx context.Context, spec string, resp *response, fn f
 		origin := fmt.Sprintf("%s#%d", spec, i+1)
 		entry := feedEntry(feed, it, base)
 		if entry.Link == "" && entry.Content == "" {
-			if err := fn(Item{Origin: origin, Err: fmt.Errorf("read feed %s: item %d has neither link nor content", spec, i+1)}); err != nil {
+			if err := fn(Item{Origin: origin, Err: fmt.Errorf("read feed %s: item %d has neither link nor content", redact.URL(spec), i+1)}); err != nil {
 				return err
 			}
 			continue
@@ -254,7 +277,7 @@ func (r *Reader) loadEntry(ctx context.Context, e Entry) (Document, error) {
 			return Document{}, err
 		}
 		if d, err = articleDoc(resp); err != nil {
-			return Document{}, fmt.Errorf("fetch %s: %w", e.Link, err)
+			return Document{}, fetchError(e.Link, err)
 		}
 		d.Origin = e.Link
 		d.Key = e.Link // the feed's link is the identity, whatever redirects say today

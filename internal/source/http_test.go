@@ -89,7 +89,7 @@ func newServer(t *testing.T) *httptest.Server {
 
 func TestURLs(t *testing.T) {
 	srv := newServer(t)
-	r := New(Options{UserAgent: "test-agent/1", Timeout: 300 * time.Millisecond, MaxBytes: 1 << 20})
+	r := New(Options{UserAgent: "test-agent/1", Timeout: 300 * time.Millisecond, MaxBytes: 1 << 20, Allow: loopback(t)})
 
 	docs, errs := collect(t, r, srv.URL+"/article", srv.URL+"/old")
 	require.Empty(t, errs)
@@ -136,7 +136,7 @@ func TestURLs(t *testing.T) {
 
 func TestFeeds(t *testing.T) {
 	srv := newServer(t)
-	r := New(Options{UserAgent: "test-agent/1", Timeout: time.Second})
+	r := New(Options{UserAgent: "test-agent/1", Timeout: time.Second, Allow: loopback(t)})
 
 	docs, errs := collect(t, r, srv.URL+"/feed.xml")
 	require.Len(t, errs, 1)
@@ -165,6 +165,6 @@ func TestWalkStopsOnCancel(t *testing.T) {
 	srv := newServer(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	err := New(Options{}).Walk(ctx, []string{srv.URL + "/article"}, func(Item) error { return nil })
+	err := New(Options{Allow: loopback(t)}).Walk(ctx, []string{srv.URL + "/article"}, func(Item) error { return nil })
 	assert.ErrorIs(t, err, context.Canceled)
 }

@@ -74,8 +74,12 @@ type Options struct {
 	Exclude []string
 	// Published is the publication date given to documents that carry none.
 	Published string
-	// Client fetches URLs; nil means a client with Timeout.
+	// Client fetches URLs; nil means a client with Timeout whose transport
+	// obeys Allow (see NewTransport). A given Client brings its own policy.
 	Client *http.Client
+	// Allow lists the non-public networks that may be fetched from; by
+	// default only public addresses are.
+	Allow AllowList
 	// Timeout bounds each HTTP request (default 20s).
 	Timeout time.Duration
 	// MaxBytes bounds each file, HTTP body and JSON line (default 10 MiB).
@@ -119,7 +123,7 @@ func New(opts Options) *Reader {
 	}
 	c := opts.Client
 	if c == nil {
-		c = &http.Client{Timeout: opts.Timeout}
+		c = &http.Client{Timeout: opts.Timeout, Transport: NewTransport(opts.Allow)}
 	}
 	if c.CheckRedirect == nil {
 		cc := *c
