@@ -154,7 +154,6 @@ func rootCause(err error) string {
 	}
 }
 
-
 // IsUnavailable reports whether err means the server could not be reached
 // (as opposed to a query or data error), so a caller can back off and retry.
 func IsUnavailable(err error) bool {
