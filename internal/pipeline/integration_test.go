@@ -315,3 +315,53 @@ func TestIngestPrune(t *testing.T) {
 	ingest(t, s, source.Options{}, dir)
 	assertSameGraph(t, snap(t, s), pruned)
 }
+
+// A symlinked folder is read like the folder it points to (under its own
+// path), pruning through it forgets only what is really gone, and a prune
+// that read nothing from a folder holding files deletes nothing and says so.
+func TestIntegrationSymlinkedFolderPrune(t *testing.T) {
+	s := graphtest.Open(t)
+	real := copySeeds(t)
+	link := filepath.Join(t.TempDir(), "link")
+	require.NoError(t, os.Symlink(real, link))
+	articles := `MATCH (a:Article) RETURN count(a)`
+
+	first := ingest(t, s, source.Options{}, link)
+	require.Zero(t, first.Failed, first.Failures)
+	require.Positive(t, first.New, "the symlinked folder is read")
+	assert.EqualValues(t, first.New, one(t, s, `MATCH (a:Article) WHERE a.file STARTS WITH $p RETURN count(a)`,
+		map[string]any{"p": source.AbsPath(link) + "/"}), "articles keep the path they were read by")
+
+	run := func(opts source.Options) pipeline.Summary {
+		t.Helper()
+		sum, err := pipeline.Run(context.Background(), source.New(opts), []string{link}, extractor(t), s,
+			pipeline.Options{Workers: 2, Batch: 5, Prune: true})
+		require.NoError(t, err)
+		return sum
+	}
+	sum := run(source.Options{})
+	assert.Zero(t, sum.Pruned)
+	assert.Equal(t, first.New, sum.Unchanged)
+
+	// Nothing read (an --include that matches no file): nothing pruned.
+	sum = run(source.Options{Include: []string{"*.nothing"}})
+	assert.Zero(t, sum.Pruned)
+	require.Len(t, sum.NotPruned, 1)
+	assert.Equal(t, link, sum.NotPruned[0].Spec)
+	assert.Contains(t, sum.NotPruned[0].Reason, "nothing was read from it although it holds files")
+	var out strings.Builder
+	sum.Print(&out)
+	assert.Contains(t, out.String(), "not pruned: "+link+": nothing was read")
+	assert.EqualValues(t, first.New, one(t, s, articles, nil))
+
+	// Every file really gone: the empty folder is pruned.
+	entries, err := os.ReadDir(real)
+	require.NoError(t, err)
+	for _, e := range entries {
+		require.NoError(t, os.Remove(filepath.Join(real, e.Name())))
+	}
+	sum = run(source.Options{})
+	assert.Empty(t, sum.NotPruned)
+	assert.Equal(t, first.New, sum.Pruned)
+	assert.EqualValues(t, 0, one(t, s, articles, nil))
+}

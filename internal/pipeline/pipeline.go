@@ -9,10 +9,12 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/internal/redact"
 	"github.com/geokg/geokg/internal/source"
 	"github.com/geokg/geokg/schema"
 )
@@ -64,8 +66,10 @@ type Options struct {
 	// Prune, after a complete run, deletes the articles read earlier from
 	// files under the local specs (folders or files) that this run did not
 	// read again: deleted or renamed files, records removed from a JSON
-	// file. Files and folders that failed to read keep their articles. The
-	// Writer must be a Pruner.
+	// file. Files and folders that failed to read keep their articles, and
+	// so does a spec from which the run read nothing although it holds
+	// files (a wrong path, --include or permission: see
+	// Summary.NotPruned). The Writer must be a Pruner.
 	Prune bool
 }
 
@@ -83,6 +87,8 @@ type Summary struct {
 	Unchanged int
 	Failed    int
 	Pruned    int // articles deleted by Options.Prune
+	// NotPruned are the specs Options.Prune left alone, and why.
+	NotPruned []NotPruned
 	Failures  []Failure
 	Graph     graph.WriteStats
 	Elapsed   time.Duration
@@ -95,6 +101,12 @@ func (s Summary) Rate() float64 {
 		return 0
 	}
 	return float64(s.Articles+s.Failed) / s.Elapsed.Seconds()
+}
+
+// NotPruned is a spec whose articles a prune kept although none were read.
+type NotPruned struct {
+	Spec   string
+	Reason string
 }
 
 type result struct {
@@ -176,13 +188,16 @@ func Run(ctx context.Context, src Source, specs []string, ex Extractor, w Writer
 		close(results)
 	}()
 
-	r := &runner{ctx: ctx, w: w, opts: opts}
+	r := &runner{ctx: ctx, w: w, opts: opts, files: map[string]bool{}}
 	var stopErr error
 	for res := range results {
 		if stopErr != nil {
 			continue // drain
 		}
 		opts.Progress.Add(1)
+		if opts.Prune && res.file != "" {
+			r.files[res.file] = true
+		}
 		if res.err != nil {
 			r.failFile(res, res.err)
 			continue
@@ -266,9 +281,10 @@ type runner struct {
 	batch []result
 	// With Prune: seen are the articles read; failedFiles the files (or
 	// folders) whose reading, extraction or writing failed; both spare
-	// articles from pruning.
+	// articles from pruning. files are the files items came from.
 	seen        []string
 	failedFiles []string
+	files       map[string]bool
 }
 
 // failFile records a failed item and protects its file from Prune.
@@ -284,9 +300,17 @@ func (r *runner) failFile(res result, err error) {
 func (r *runner) prune(p Pruner, specs []string) error {
 	var roots []string
 	for _, s := range specs {
-		if s != "-" && !source.IsURL(s) {
-			roots = append(roots, source.AbsPath(s))
+		if s == "-" || source.IsURL(s) {
+			continue
 		}
+		root := source.AbsPath(s)
+		if why := r.keep(root); why != "" {
+			r.sum.NotPruned = append(r.sum.NotPruned, NotPruned{Spec: s, Reason: why})
+			r.opts.Progress.Clear()
+			r.opts.Log.Warn("not pruning: "+why, "source", s)
+			continue
+		}
+		roots = append(roots, root)
 	}
 	ids, err := p.StaleFileArticles(r.ctx, roots, r.seen, r.failedFiles)
 	if err != nil {
@@ -306,7 +330,31 @@ func (r *runner) prune(p Pruner, specs []string) error {
 	return nil
 }
 
+// keep says why the articles under root must not be pruned: nothing was
+// read from it although it holds files (a symlink not followed, an
+// --include that matches nothing, a permission: never read as "all gone").
+// "" means prune.
+func (r *runner) keep(root string) string {
+	prefix := strings.TrimSuffix(root, "/") + "/"
+	for f := range r.files {
+		if f == root || strings.HasPrefix(f, prefix) {
+			return ""
+		}
+	}
+	has, err := source.HasFiles(root)
+	switch {
+	case err != nil:
+		return fmt.Sprintf("nothing was read from it and it cannot be listed (%v); its articles are kept", err)
+	case has:
+		return "nothing was read from it although it holds files (check the path, --include/--exclude and permissions); its articles are kept"
+	}
+	return ""
+}
+
+// fail records a failed item; its origin and error are redacted (a URL's
+// credentials never reach the summary or the log).
 func (r *runner) fail(origin string, err error) {
+	origin, err = redact.URL(origin), redact.Error(err)
 	r.sum.Failed++
 	r.sum.Failures = append(r.sum.Failures, Failure{Origin: origin, Err: err})
 	r.opts.Progress.Clear()

@@ -26,6 +26,9 @@ func (s Summary) Print(w io.Writer) {
 		}
 		fmt.Fprintf(w, "time: %s, %.1f articles/s, %.0f nodes+relationships/s\n", s.Elapsed.Round(time.Millisecond), s.Rate(), perSec)
 	}
+	for _, n := range s.NotPruned {
+		fmt.Fprintf(w, "not pruned: %s: %s\n", n.Spec, n.Reason)
+	}
 	for _, f := range s.Failures {
 		fmt.Fprintf(w, "failed: %s: %v\n", f.Origin, f.Err)
 	}

@@ -29,8 +29,10 @@ type Document struct {
 	Origin string
 	// Key is the document's stable identity across runs: its URL when known,
 	// else "file:" + the absolute path (+ "#line" inside JSON files), else ""
-	// (the content then identifies the document).
-	Key         string
+	// (the content then identifies the document). It is the full URL, with
+	// any credentials: never show or store it except hashed.
+	Key string
+	// URL is the article's URL with credentials redacted.
 	URL         string
 	Title       string
 	PublishedAt string
@@ -170,43 +172,140 @@ func IsURL(s string) bool {
 }
 
 func (r *Reader) walkPath(ctx context.Context, spec string, fn func(Item) error) error {
-	info, err := os.Stat(spec)
+	info, err := os.Stat(spec) // follows a symlinked root
 	if err != nil {
 		return fn(Item{Origin: spec, File: AbsPath(spec), Err: fmt.Errorf("read %s: %w", spec, err)})
 	}
 	if !info.IsDir() {
 		return r.readFile(ctx, spec, fn)
 	}
-	root := spec
-	return filepath.WalkDir(root, func(path string, d os.DirEntry, werr error) error {
+	w := &dirWalk{r: r, root: spec, fn: fn, visited: map[string]bool{}}
+	return w.dir(ctx, spec)
+}
+
+// dirWalk reads a folder recursively, in name order, following symbolic
+// links to files and folders. Files keep the path they were reached by
+// (under the folder given), which is their identity. A folder already
+// visited in this walk (a link loop, or a second link to the same folder)
+// is not read again.
+type dirWalk struct {
+	r       *Reader
+	root    string
+	fn      func(Item) error
+	visited map[string]bool // real paths of the folders read
+}
+
+func (w *dirWalk) dir(ctx context.Context, path string) error {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return w.fn(Item{Origin: path, File: AbsPath(path), Err: fmt.Errorf("walk %s: %w", path, err)})
+	}
+	if w.visited[real] {
+		return nil
+	}
+	w.visited[real] = true
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return w.fn(Item{Origin: path, File: AbsPath(path), Err: fmt.Errorf("walk %s: %w", path, err)})
+	}
+	for _, e := range entries {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if werr != nil {
-			if ferr := fn(Item{Origin: path, File: AbsPath(path), Err: fmt.Errorf("walk %s: %w", path, werr)}); ferr != nil {
-				return ferr
-			}
-			if d != nil && d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
 		}
-		rel, _ := filepath.Rel(root, path)
+		full := filepath.Join(path, name)
+		rel, _ := filepath.Rel(w.root, full)
 		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if path != root && (strings.HasPrefix(d.Name(), ".") || matchAny(r.opts.Exclude, rel, d.Name())) {
-				return filepath.SkipDir
+		mode := e.Type()
+		if mode&os.ModeSymlink != 0 {
+			fi, err := os.Stat(full)
+			if err != nil {
+				// A dangling link that would have been read is reported,
+				// so that --prune keeps the articles it led to.
+				if w.wanted(rel, name) {
+					if err := w.fn(Item{Origin: full, File: AbsPath(full), Err: fmt.Errorf("read %s: %w", full, err)}); err != nil {
+						return err
+					}
+				}
+				continue
 			}
-			return nil
+			mode = fi.Mode().Type()
 		}
-		if strings.HasPrefix(d.Name(), ".") || !d.Type().IsRegular() {
-			return nil
+		switch {
+		case mode.IsDir():
+			if matchAny(w.r.opts.Exclude, rel, name) {
+				continue
+			}
+			if err := w.dir(ctx, full); err != nil {
+				return err
+			}
+		case mode.IsRegular():
+			if !w.wanted(rel, name) {
+				continue
+			}
+			if err := w.r.readFile(ctx, full, w.fn); err != nil {
+				return err
+			}
 		}
-		if !matchAny(r.opts.Include, rel, d.Name()) || matchAny(r.opts.Exclude, rel, d.Name()) {
-			return nil
+	}
+	return nil
+}
+
+// wanted reports whether a file is included and not excluded.
+func (w *dirWalk) wanted(rel, name string) bool {
+	return matchAny(w.r.opts.Include, rel, name) && !matchAny(w.r.opts.Exclude, rel, name)
+}
+
+// HasFiles reports whether a folder holds at least one file that is not
+// hidden, whatever its name (following symbolic links, each folder once);
+// a path that is a file holds itself.
+func HasFiles(path string) (bool, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return false, err
+	}
+	if !info.IsDir() {
+		return true, nil
+	}
+	visited := map[string]bool{}
+	var walk func(string) (bool, error)
+	walk = func(dir string) (bool, error) {
+		real, err := filepath.EvalSymlinks(dir)
+		if err != nil {
+			return false, err
 		}
-		return r.readFile(ctx, path, fn)
-	})
+		if visited[real] {
+			return false, nil
+		}
+		visited[real] = true
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return false, err
+		}
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), ".") {
+				continue
+			}
+			full := filepath.Join(dir, e.Name())
+			fi, err := os.Stat(full)
+			if err != nil {
+				continue
+			}
+			if fi.Mode().IsRegular() {
+				return true, nil
+			}
+			if fi.IsDir() {
+				if ok, err := walk(full); ok || err != nil {
+					return ok, err
+				}
+			}
+		}
+		return false, nil
+	}
+	return walk(path)
 }
 
 // matchAny reports whether any pattern matches the relative path or the base
