@@ -304,19 +304,11 @@ func (c Config) Redacted() Config {
 	c.Neo4j.URI = redact.URL(c.Neo4j.URI)
 	jobs := make([]JobConfig, len(c.Serve.Jobs))
 	for i, j := range c.Serve.Jobs {
-		j.Sources = redactAll(j.Sources)
+		j.Sources = redact.URLs(j.Sources)
 		jobs[i] = j
 	}
 	if c.Serve.Jobs != nil {
 		c.Serve.Jobs = jobs
 	}
 	return c
-}
-
-func redactAll(urls []string) []string {
-	out := make([]string, len(urls))
-	for i, u := range urls {
-		out[i] = redact.URL(u)
-	}
-	return out
 }

@@ -56,7 +56,10 @@ by its URL, else by its file path.
 With --prune, a complete run then deletes the articles read earlier from files
 under the given folders (or the given files) that it did not read this time:
 deleted or renamed files, records removed from a JSON file, files now left out
-by --include/--exclude. Files that fail to read keep their articles.
+by --include/--exclude. Files that fail to read keep their articles, and a
+folder from which nothing at all was read although it holds files is not
+pruned (the run says so and exits 3). Symbolic links to files and folders are
+followed (each folder once); a file's identity is the path it was reached by.
 
 Only public addresses are fetched from: a URL, feed item or redirect that
 leads to a loopback, private, link-local or other non-public address is
@@ -176,6 +179,8 @@ func runIngest(ctx context.Context, app *App, o ingestOptions, args []string) er
 		return fmt.Errorf("ingest stopped: %w (%d articles were committed and are kept; re-run the same command to finish)", runErr, committed)
 	case sum.Failed > 0:
 		return fmt.Errorf("%w: %d of %d item(s) could not be ingested", ErrSomeFailed, sum.Failed, sum.Failed+sum.Articles)
+	case len(sum.NotPruned) > 0:
+		return fmt.Errorf("%w: %d source(s) not pruned: nothing was read from them", ErrSomeFailed, len(sum.NotPruned))
 	}
 	return nil
 }

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,4 +76,60 @@ func TestIntegrationIngest(t *testing.T) {
 	code, out, errOut = run(t, env, "ingest", seeds)
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "articles: 9 new, 0 updated, 4 unchanged, 0 failed")
+}
+
+// Non-public addresses are refused unless allowed by flag, environment or
+// config; the refusal names the address and the way to allow it.
+func TestIngestFetchPolicy(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		_, _ = w.Write([]byte("GENEVA — Iran and the United States held talks in Geneva on Tuesday."))
+	}))
+	t.Cleanup(srv.Close)
+	env := map[string]string{"NEO4J_URI": "bolt://127.0.0.1:1"}
+
+	code, out, errOut := run(t, env, "ingest", "--dry-run", srv.URL+"/story?apikey=s3cret")
+	assert.Equal(t, exitPartial, code, errOut)
+	assert.Empty(t, out)
+	assert.Contains(t, errOut, "refusing to fetch "+srv.URL+"/story?apikey=REDACTED: 127.0.0.1 is a loopback address; allow it with --allow-network 127.0.0.0/8")
+	assert.NotContains(t, errOut, "s3cret")
+
+	code, out, errOut = run(t, env, "ingest", "--dry-run", "--allow-network", "loopback", srv.URL+"/story")
+	assert.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "Geneva")
+
+	env["GEOKG_INGEST_ALLOW_NETWORKS"] = "10.0.0.0/8,127.0.0.1"
+	code, _, errOut = run(t, env, "ingest", "--dry-run", srv.URL+"/story")
+	assert.Equal(t, exitOK, code, errOut)
+
+	code, _, errOut = run(t, env, "ingest", "--dry-run", "--allow-network", "intranet", srv.URL+"/story")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, `--allow-network: network "intranet"`)
+	env["GEOKG_INGEST_ALLOW_NETWORKS"] = "10.0.0.0/99"
+	code, _, errOut = run(t, env, "ingest", "--dry-run", srv.URL+"/story")
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, errOut, "invalid config: ingest.allow_networks")
+}
+
+// Ingesting through a symlinked folder reads it; a prune that reads nothing
+// from it deletes nothing, says why and exits 3.
+func TestIntegrationIngestSymlinkPrune(t *testing.T) {
+	env := integrationEnv(t)
+	graphtest.Open(t)
+	link := filepath.Join(t.TempDir(), "link")
+	require.NoError(t, os.Symlink(seedArticles(t), link))
+
+	code, out, errOut := run(t, env, "ingest", link)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "articles: 13 new")
+
+	code, out, errOut = run(t, env, "ingest", "--prune", "--include", "*.none", link)
+	assert.Equal(t, exitPartial, code, errOut)
+	assert.Contains(t, out, "articles: 0 new, 0 updated, 0 unchanged, 0 failed\n")
+	assert.Contains(t, out, "not pruned: "+link+": nothing was read from it although it holds files")
+	assert.Contains(t, errOut, "1 source(s) not pruned")
+
+	code, out, errOut = run(t, env, "ingest", "--prune", link)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "articles: 0 new, 0 updated, 13 unchanged, 0 failed\n")
 }

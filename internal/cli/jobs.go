@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/internal/redact"
 	"github.com/geokg/geokg/internal/serve"
 )
 
@@ -101,7 +102,7 @@ func runJobsList(ctx context.Context, app *App, asJSON bool) error {
 			l.MaxAge = j.MaxAge.String()
 		}
 		for _, s := range j.Sources {
-			ss := sourceState{Source: s}
+			ss := sourceState{Source: redact.URL(s)}
 			if st, ok := states[s]; ok {
 				ss.LastStatus, ss.LastError, ss.ETag = st.LastStatus, st.LastError, st.ETag
 				if !st.LastRun.IsZero() {

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/internal/redact"
 )
 
 // ErrSomeFailed is returned by commands that finished their work but had to
@@ -68,16 +69,16 @@ func Run(ctx context.Context, args []string, in io.Reader, out, errOut io.Writer
 	case err == nil:
 		return exitOK
 	case errors.Is(err, ErrSomeFailed):
-		fmt.Fprintf(errOut, "geokg: %v\n", err)
+		fmt.Fprintf(errOut, "geokg: %s\n", redact.Text(err.Error()))
 		return exitPartial
 	case isUsageError(err):
-		fmt.Fprintf(errOut, "geokg: %v\nRun 'geokg --help' for usage.\n", err)
+		fmt.Fprintf(errOut, "geokg: %s\nRun 'geokg --help' for usage.\n", redact.Text(err.Error()))
 		return exitUsage
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(errOut, "geokg: interrupted")
 		return exitError
 	default:
-		fmt.Fprintf(errOut, "geokg: %s\n", oneLine(err.Error()))
+		fmt.Fprintf(errOut, "geokg: %s\n", redact.Text(oneLine(err.Error())))
 		return exitError
 	}
 }
@@ -183,8 +184,9 @@ func newLogger(w io.Writer, c LogConfig) *slog.Logger {
 	var level slog.Level
 	_ = level.UnmarshalText([]byte(c.Level))
 	opts := &slog.HandlerOptions{Level: level}
+	// Every line goes through redaction: no URL credential is logged.
 	if c.Format == "json" {
-		return slog.New(slog.NewJSONHandler(w, opts))
+		return slog.New(redact.Handler(slog.NewJSONHandler(w, opts)))
 	}
-	return slog.New(slog.NewTextHandler(w, opts))
+	return slog.New(redact.Handler(slog.NewTextHandler(w, opts)))
 }

@@ -59,6 +59,18 @@ func URL(raw string) string {
 	return scheme + "://" + authority + redactQuery(tail)
 }
 
+// URLs redacts each URL of a list (a new slice; nil stays nil).
+func URLs(urls []string) []string {
+	if urls == nil {
+		return nil
+	}
+	out := make([]string, len(urls))
+	for i, u := range urls {
+		out[i] = URL(u)
+	}
+	return out
+}
+
 // redactQuery masks the secret parameter values of the query part of s (the
 // text after the first '?', up to a '#').
 func redactQuery(s string) string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 
@@ -78,4 +79,17 @@ func FuzzURL(f *testing.F) {
 			assert.Equal(t, s, got, "nothing to redact, nothing changed")
 		}
 	})
+}
+
+func TestHandler(t *testing.T) {
+	var buf strings.Builder
+	log := slog.New(Handler(slog.NewTextHandler(&buf, nil))).With("feed", "https://u:pw1@x.example/rss")
+	log.Warn("fetch https://x.example/?token=pw2 failed", "err", errors.New(`Get "https://x.example/?apikey=pw3": EOF`),
+		"source", "https://x.example/?sig=pw4", slog.Group("g", "u", "https://x.example/?password=pw5"), "n", 3)
+	out := buf.String()
+	for _, secret := range []string{"pw1", "pw2", "pw3", "pw4", "pw5"} {
+		assert.NotContains(t, out, secret)
+	}
+	assert.Contains(t, out, "n=3")
+	assert.Contains(t, out, "REDACTED")
 }

@@ -14,6 +14,8 @@ import (
 	"github.com/go-co-op/gocron/v2"
 	"github.com/jonboulle/clockwork"
 	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/geokg/geokg/internal/redact"
 )
 
 // DaemonStore is a Store the daemon can also probe and migrate.
@@ -386,7 +388,7 @@ func (d *Daemon) Ready(ctx context.Context) Readiness {
 type JobStatus struct {
 	Name        string     `json:"name"`
 	Schedule    string     `json:"schedule"`
-	Sources     []string   `json:"sources"`
+	Sources     []string   `json:"sources"` // redacted
 	MaxItems    int        `json:"max_items,omitempty"`
 	MaxAge      string     `json:"max_age,omitempty"`
 	Running     bool       `json:"running"`
@@ -403,7 +405,7 @@ func (d *Daemon) Jobs() []JobStatus {
 	out := make([]JobStatus, 0, len(d.order))
 	for _, name := range d.order {
 		js := d.jobs[name]
-		s := JobStatus{Name: name, Schedule: js.Schedule, Sources: js.Sources, MaxItems: js.MaxItems,
+		s := JobStatus{Name: name, Schedule: js.Schedule, Sources: redact.URLs(js.Sources), MaxItems: js.MaxItems,
 			Running: js.isRunning, Overruns: js.overruns, LastRun: js.last}
 		if js.MaxAge > 0 {
 			s.MaxAge = js.MaxAge.String()

@@ -16,6 +16,7 @@ import (
 	"github.com/geokg/geokg/extract/timex"
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/internal/pipeline"
+	"github.com/geokg/geokg/internal/redact"
 	"github.com/geokg/geokg/internal/source"
 	"github.com/geokg/geokg/schema"
 )
@@ -146,6 +147,7 @@ func (r *Runner) Run(ctx context.Context, job Job, drain <-chan struct{}) (Resul
 	log := r.log().With("job", job.Name)
 	states, err := r.Store.SourceStates(ctx, job.Sources)
 	if err != nil {
+		err = redact.Error(err)
 		res.Finished, res.Status, res.Error = r.now(), StatusFailed, err.Error()
 		return res, err
 	}
@@ -159,7 +161,7 @@ func (r *Runner) Run(ctx context.Context, job Job, drain <-chan struct{}) (Resul
 		res.Sources = append(res.Sources, sr)
 		res.Counts.add(sr.Counts)
 		if err != nil && firstErr == nil {
-			firstErr = err
+			firstErr = redact.Error(err)
 		}
 	}
 	res.Finished = r.now()
@@ -222,9 +224,11 @@ func isClosed(c <-chan struct{}) bool {
 // runSource ingests one source: a conditional request for it, then its new
 // or changed items through the pipeline; the items committed are recorded.
 func (r *Runner) runSource(ctx context.Context, job Job, spec string, st graph.SourceState, drain <-chan struct{}, log *slog.Logger) (SourceResult, error) {
-	sr := SourceResult{Source: spec}
+	shown := redact.URL(spec)
+	sr := SourceResult{Source: shown}
 	seen, err := r.Store.SeenItems(ctx, spec)
 	if err != nil {
+		err = redact.Error(err)
 		sr.Status, sr.Error = StatusFailed, err.Error()
 		return sr, err
 	}
@@ -236,8 +240,8 @@ func (r *Runner) runSource(ctx context.Context, job Job, spec string, st graph.S
 	}
 	tr := newCondTransport(base)
 	tr.remember(spec, st.ETag, st.LastModified)
-	for _, it := range seen {
-		tr.remember(it.Key, it.ETag, it.LastModified)
+	for h, it := range seen {
+		tr.rememberHash(h, it.ETag, it.LastModified)
 	}
 	timeout := r.Options.FetchTimeout
 	if timeout <= 0 {
@@ -254,6 +258,7 @@ func (r *Runner) runSource(ctx context.Context, job Job, spec string, st graph.S
 		Workers: r.Options.Workers, Batch: r.Options.Batch, Log: log,
 		Retries: r.Options.Retries, RetryDelay: r.Options.RetryDelay,
 	})
+	runErr = redact.Error(runErr)
 	js.mu.Lock()
 	sr.Counts = js.counts
 	sr.NotModified = js.notModified
@@ -264,10 +269,10 @@ func (r *Runner) runSource(ctx context.Context, job Job, spec string, st graph.S
 	sr.Unchanged += sum.Unchanged
 	sr.Failed += sum.Failed
 	for _, f := range sum.Failures {
-		log.Warn("item failed", "source", spec, "item", f.Origin, "err", f.Err)
+		log.Warn("item failed", "source", shown, "item", f.Origin, "err", f.Err)
 	}
 	if err := w.err(); err != nil && runErr == nil {
-		log.Warn("recording seen items failed; they will be re-checked next run", "source", spec, "err", err)
+		log.Warn("recording seen items failed; they will be re-checked next run", "source", shown, "err", redact.Error(err))
 	}
 
 	state := graph.SourceState{URL: spec, Job: job.Name, LastRun: r.now()}
@@ -299,7 +304,7 @@ func (r *Runner) runSource(ctx context.Context, job Job, spec string, st graph.S
 		state.LastSuccess = state.LastRun
 	}
 	if err := r.Store.SaveSourceState(context.WithoutCancel(ctx), state); err != nil {
-		log.Warn("save source state", "source", spec, "err", err)
+		log.Warn("save source state", "source", shown, "err", redact.Error(err))
 		if runErr == nil {
 			runErr = err
 		}
@@ -387,7 +392,7 @@ func (s *jobSource) Walk(ctx context.Context, specs []string, fn func(source.Ite
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		s.counts.Fetched++
-		if old, ok := s.seen[key]; ok && old.Hash == hash {
+		if old, ok := s.seen[redact.Hash(key)]; ok && old.Hash == hash {
 			s.counts.Unchanged++
 			return nil
 		}
@@ -515,13 +520,14 @@ func (w *recordingWriter) err() error {
 }
 
 // condTransport makes GETs conditional on the validators remembered for
-// their URL and records the validators of every response.
+// their URL and records the validators of every response. URLs are known
+// by their hash (redact.Hash), as the graph stores them.
 type condTransport struct {
 	base http.RoundTripper
 
 	mu    sync.Mutex
-	known map[string][2]string // url -> etag, last-modified (sent)
-	got   map[string][2]string // url -> etag, last-modified (received)
+	known map[string][2]string // url hash -> etag, last-modified (sent)
+	got   map[string][2]string // url hash -> etag, last-modified (received)
 	n     int
 }
 
@@ -530,22 +536,27 @@ func newCondTransport(base http.RoundTripper) *condTransport {
 }
 
 func (t *condTransport) remember(url, etag, lastModified string) {
+	t.rememberHash(redact.Hash(url), etag, lastModified)
+}
+
+func (t *condTransport) rememberHash(h, etag, lastModified string) {
 	if etag == "" && lastModified == "" {
 		return
 	}
 	t.mu.Lock()
-	t.known[url] = [2]string{etag, lastModified}
+	t.known[h] = [2]string{etag, lastModified}
 	t.mu.Unlock()
 }
 
 // validators returns the validators received for url in this run, or the
 // remembered ones when the answer was 304.
 func (t *condTransport) validators(url string) (etag, lastModified string) {
+	h := redact.Hash(url)
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	v, ok := t.got[url]
+	v, ok := t.got[h]
 	if !ok {
-		v = t.known[url]
+		v = t.known[h]
 	}
 	return v[0], v[1]
 }
@@ -557,7 +568,7 @@ func (t *condTransport) requests() int {
 }
 
 func (t *condTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	u := req.URL.String()
+	u := redact.Hash(req.URL.String())
 	t.mu.Lock()
 	t.n++
 	v, ok := t.known[u]

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/geokg/geokg/internal/redact"
 )
 
 // AbsPath is path made absolute and clean, with forward slashes: how files
@@ -312,7 +314,9 @@ func checkContent(data []byte) error {
 	return nil
 }
 
-// finish applies reader-wide defaults to a document.
+// finish applies reader-wide defaults to a document and redacts the
+// credentials of its URL (the full URL stays in Key, the identity, which is
+// only ever stored hashed).
 func (r *Reader) finish(d *Document) {
 	if d.PublishedAt == "" {
 		d.PublishedAt = r.opts.Published
@@ -320,6 +324,7 @@ func (r *Reader) finish(d *Document) {
 	if d.Source == "" && d.URL != "" {
 		d.Source = hostOf(d.URL)
 	}
+	d.URL = redact.URL(d.URL)
 }
 
 // plainTextMeta gives a plain-text article a title from its first line when
