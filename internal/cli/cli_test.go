@@ -32,6 +32,20 @@ func TestConfigShowRedactsSecrets(t *testing.T) {
 	assert.Contains(t, out, "uri: bolt://db.example:7687")
 	assert.Contains(t, out, "password: '********'")
 	assert.NotContains(t, out, "hunter2")
+
+	// A password in the URI, tokens in job sources.
+	cfg := writeFile(t, "serve:\n  jobs:\n  - {name: a, schedule: '@every 1h', sources: ['https://u:tok1@x.example/rss?apikey=tok2']}\n")
+	code, out, errOut := run(t, map[string]string{"NEO4J_URI": "bolt://neo4j:hunter2@db.example:7687"}, "--config", cfg, "config", "show")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "uri: bolt://REDACTED@db.example:7687")
+	assert.Contains(t, out, "https://REDACTED@x.example/rss?apikey=REDACTED")
+	for _, secret := range []string{"hunter2", "tok1", "tok2"} {
+		assert.NotContains(t, out, secret)
+	}
+	code, _, errOut = run(t, map[string]string{"NEO4J_URI": "http://neo4j:hunter2@db.example:7474"}, "config", "show")
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, errOut, "neo4j.uri = http://REDACTED@db.example:7474")
+	assert.NotContains(t, errOut, "hunter2")
 }
 
 func TestUsageAndConfigErrors(t *testing.T) {

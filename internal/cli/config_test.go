@@ -125,6 +125,8 @@ func TestConfigInvalid(t *testing.T) {
 		{"unknown key", "neo4j:\n  url: bolt://x\n", nil, "url"},
 		{"geonames missing", "extract:\n  geonames_cities: /nonexistent/cities15000.txt\n", nil, "extract.geonames_cities"},
 		{"job without schedule", "serve:\n  jobs:\n  - name: a\n    sources: [x]\n", nil, "serve.jobs[0].schedule"},
+		{"bad allow-list", "ingest:\n  allow_networks: [intranet]\n", nil, "ingest.allow_networks"},
+		{"bad allow-list env", "", map[string]string{"GEOKG_INGEST_ALLOW_NETWORKS": "10.0.0.0/8,300.1.1.1"}, "ingest.allow_networks"},
 		{"duplicate job", "serve:\n  jobs:\n  - {name: a, schedule: '@every 1m', sources: [x]}\n  - {name: a, schedule: '@every 1m', sources: [y]}\n", nil, "serve.jobs[1].name"},
 	}
 	for _, tt := range tests {
@@ -139,6 +141,18 @@ func TestConfigInvalid(t *testing.T) {
 			assert.NotContains(t, err.Error(), "\n", "one line")
 		})
 	}
+}
+
+func TestConfigAllowNetworks(t *testing.T) {
+	c, err := loadConfig(loadOptions{getenv: envFrom(nil)})
+	require.NoError(t, err)
+	assert.Empty(t, c.Ingest.AllowNetworks, "public addresses only by default")
+	c, err = loadConfig(loadOptions{getenv: envFrom(map[string]string{"GEOKG_INGEST_ALLOW_NETWORKS": "10.0.0.0/8,loopback"})})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"10.0.0.0/8", "loopback"}, c.Ingest.AllowNetworks)
+	c, err = loadConfig(loadOptions{file: writeFile(t, "ingest:\n  allow_networks: [private, 169.254.169.254]\n"), getenv: envFrom(nil)})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"private", "169.254.169.254"}, c.Ingest.AllowNetworks)
 }
 
 func TestConfigRedacted(t *testing.T) {
