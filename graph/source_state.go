@@ -21,9 +21,10 @@ import (
 //
 // url is the source as configured (a feed or page URL, a folder or file
 // path) and key an item's stable identity (its link or path), both stored
-// with credentials redacted (redact.URL); url_hash and key_hash, hashes of
-// the full values, identify them, so two URLs that differ only in their
-// token are two sources and no secret is stored. The validators (etag,
+// with credentials redacted (redact.URL; a redacted url ends in " #" and
+// the start of its hash, so that url stays unique); url_hash and key_hash,
+// hashes of the full values, identify them, so two URLs that differ only in
+// their token are two sources and no secret is stored. The validators (etag,
 // last_modified) make the next request conditional; hash is a digest of the
 // item's content, so an unchanged item is skipped before extraction.
 
@@ -91,6 +92,16 @@ RETURN src.url_hash AS url_hash, src.job AS job, src.etag AS etag, src.last_modi
 	return out, nil
 }
 
+// storedURL is how a source URL is stored: redacted, and when redaction
+// changed it, followed by " #" and the start of its hash (url is unique).
+func storedURL(full string) string {
+	red := redact.URL(full)
+	if red == full {
+		return full
+	}
+	return red + " #" + redact.Hash(full)[:12]
+}
+
 // upgradeLegacySources hashes and redacts the :Source nodes (and their
 // items) of the given URLs that were written with the full URL as identity.
 func (s *Store) upgradeLegacySources(ctx context.Context, urls []string) error {
@@ -126,7 +137,7 @@ RETURN elementId(src) AS id, src.url AS url, src.last_error AS last_error,
 			if items == nil {
 				items = []map[string]any{}
 			}
-			rows = append(rows, map[string]any{"id": str(m["id"]), "hash": redact.Hash(full), "url": redact.URL(full),
+			rows = append(rows, map[string]any{"id": str(m["id"]), "hash": redact.Hash(full), "url": storedURL(full),
 				"last_error": optional(redact.Text(str(m["last_error"]))), "items": items})
 		}
 		_, err = tx.Run(ctx, `UNWIND $rows AS r
@@ -152,7 +163,7 @@ func (s *Store) SaveSourceState(ctx context.Context, st SourceState) error {
 SET src.url = $url, src.job = $job, src.last_run = $last_run, src.last_status = $last_status, src.last_error = $last_error,
     src.etag = coalesce($etag, src.etag), src.last_modified = coalesce($last_modified, src.last_modified),
     src.last_success = coalesce($last_success, src.last_success)`, map[string]any{
-		"url_hash": redact.Hash(st.URL), "url": redact.URL(st.URL), "job": st.Job, "etag": optional(st.ETag),
+		"url_hash": redact.Hash(st.URL), "url": storedURL(st.URL), "job": st.Job, "etag": optional(st.ETag),
 		"last_modified": optional(st.LastModified), "last_run": timeParam(st.LastRun), "last_status": st.LastStatus,
 		"last_error": optional(redact.Text(st.LastError)), "last_success": timeParam(st.LastSuccess),
 	}, neo4j.EagerResultTransformer, s.writeConfig())
@@ -203,7 +214,7 @@ WITH src
 UNWIND $rows AS r
 MERGE (src)-[:HAS_ITEM]->(i:SourceItem {key_hash: r.key_hash})
 SET i.key = r.key, i.etag = r.etag, i.last_modified = r.last_modified, i.hash = r.hash, i.article_id = r.article_id,
-    i.status = r.status, i.seen_at = r.seen_at`, map[string]any{"url_hash": redact.Hash(sourceURL), "url": redact.URL(sourceURL), "rows": rows},
+    i.status = r.status, i.seen_at = r.seen_at`, map[string]any{"url_hash": redact.Hash(sourceURL), "url": storedURL(sourceURL), "rows": rows},
 		neo4j.EagerResultTransformer, s.writeConfig())
 	if err != nil {
 		return fmt.Errorf("save seen items of %s: %w", redact.URL(sourceURL), s.connErr(err))

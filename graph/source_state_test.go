@@ -42,7 +42,7 @@ func TestIntegrationSourceStateRedacted(t *testing.T) {
 	assert.Equal(t, "https://feeds.example/story?apikey=REDACTED", got.Key)
 
 	assert.EqualValues(t, 0, one(t, st, `MATCH (n) WHERE any(k IN keys(n) WHERE toString(n[k]) =~ '.*(pw-|tok-|key-1).*') RETURN count(n)`, nil))
-	assert.EqualValues(t, 1, one(t, st, `MATCH (s:Source) RETURN count(DISTINCT s.url)`, nil))
+	assert.EqualValues(t, 2, one(t, st, `MATCH (s:Source) WHERE s.url STARTS WITH 'https://REDACTED@feeds.example/rss?token=REDACTED #' RETURN count(DISTINCT s.url)`, nil))
 }
 
 // State written before 0006 (the full URL as identity) is found, hashed and

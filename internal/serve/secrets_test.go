@@ -105,9 +105,8 @@ func TestIntegrationSecretsNeverStored(t *testing.T) {
 	graphText := allProperties(t, st)
 	assertNoSecret(t, "the graph", graphText)
 	assert.EqualValues(t, 2, oneValue(t, st, `MATCH (s:Source) RETURN count(DISTINCT s.url_hash)`))
-	assert.EqualValues(t, 1, oneValue(t, st, `MATCH (s:Source) RETURN count(DISTINCT s.url)`))
-	assert.Equal(t, "http://REDACTED@"+strings.TrimPrefix(srv.URL, "http://")+"/feed.xml?token=REDACTED",
-		oneValue(t, st, `MATCH (s:Source) RETURN DISTINCT s.url`))
+	assert.EqualValues(t, 2, oneValue(t, st, `MATCH (s:Source) WHERE s.url STARTS WITH $u RETURN count(DISTINCT s.url)`,
+		"http://REDACTED@"+strings.TrimPrefix(srv.URL, "http://")+"/feed.xml?token=REDACTED #"))
 	assert.Contains(t, oneValue(t, st, `MATCH (s:Source) RETURN DISTINCT s.last_error`), "/a/404?apikey=REDACTED: HTTP 404")
 	assert.Equal(t, srv.URL+"/a/1?apikey=REDACTED", oneValue(t, st, `MATCH (a:Article) RETURN DISTINCT a.url`))
 
@@ -146,9 +145,13 @@ func TestIntegrationSecretsNeverStored(t *testing.T) {
 func oneValue(t *testing.T, st interface {
 	Driver() neo4j.DriverWithContext
 	Database() string
-}, cypher string) any {
+}, cypher string, u ...string) any {
 	t.Helper()
-	res, err := neo4j.ExecuteQuery(context.Background(), st.Driver(), cypher, nil, neo4j.EagerResultTransformer,
+	var params map[string]any
+	if len(u) > 0 {
+		params = map[string]any{"u": u[0]}
+	}
+	res, err := neo4j.ExecuteQuery(context.Background(), st.Driver(), cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(st.Database()))
 	require.NoError(t, err)
 	require.Len(t, res.Records, 1, cypher)

@@ -11,5 +11,14 @@
 // are deferred: the Item carries a loader that the pipeline's workers run in
 // parallel.
 //
+// Folders are walked following symbolic links to files and folders, each
+// real folder once (no link loops); a file keeps the path it was reached by.
+//
+// Fetching obeys a policy enforced in the dialer, on the address actually
+// connected to (after DNS, on every redirect): only public addresses,
+// unless an AllowList names the network (see NewTransport). Fetch errors
+// and a document's URL carry no credentials (internal/redact); a
+// Document's Key keeps the full URL for identity.
+//
 // source knows nothing of extraction or Neo4j.
 package source
