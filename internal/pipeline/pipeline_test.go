@@ -41,7 +41,7 @@ func (f fakeSource) Walk(ctx context.Context, _ []string, fn func(source.Item) e
 // fakeExtractor fails on "bad" texts.
 type fakeExtractor struct{}
 
-func (fakeExtractor) Extract(d source.Document) (schema.Document, error) {
+func (fakeExtractor) Extract(_ context.Context, d source.Document) (schema.Document, error) {
 	if strings.Contains(d.Text, "bad") {
 		return schema.Document{}, errors.New("extract: empty content")
 	}
