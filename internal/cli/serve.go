@@ -108,7 +108,8 @@ func newRunner(app *App) (serve.Runner, error) {
 		Log:       app.Logger(),
 		Options: serve.RunnerOptions{
 			Workers: cfg.Ingest.Workers, Batch: cfg.Ingest.Batch, FetchTimeout: cfg.Ingest.FetchTimeout,
-			MaxBytes: cfg.Ingest.MaxBytes, UserAgent: cfg.Ingest.UserAgent, Allow: allow,
+			MaxBytes: cfg.Ingest.MaxBytes, UserAgent: cfg.Ingest.UserAgent, ExtractTimeout: cfg.Extract.Timeout,
+			Allow: allow,
 		},
 	}, nil
 }

@@ -49,8 +49,10 @@ type RunnerOptions struct {
 	Workers      int
 	Batch        int
 	FetchTimeout time.Duration
-	MaxBytes     int64
-	UserAgent    string
+	// ExtractTimeout bounds one article's extraction (see pipeline.Options).
+	ExtractTimeout time.Duration
+	MaxBytes       int64
+	UserAgent      string
 	// Allow lists the non-public networks sources may be fetched from (by
 	// default only public addresses are).
 	Allow source.AllowList
@@ -256,7 +258,7 @@ func (r *Runner) runSource(ctx context.Context, job Job, spec string, st graph.S
 	w := &recordingWriter{store: r.Store, src: js, spec: spec, log: log}
 	sum, runErr := pipeline.Run(ctx, js, []string{spec}, &recordingExtractor{ex: r.Extractor, src: js}, w, pipeline.Options{
 		Workers: r.Options.Workers, Batch: r.Options.Batch, Log: log,
-		Retries: r.Options.Retries, RetryDelay: r.Options.RetryDelay,
+		Retries: r.Options.Retries, RetryDelay: r.Options.RetryDelay, ExtractTimeout: r.Options.ExtractTimeout,
 	})
 	runErr = redact.Error(runErr)
 	js.mu.Lock()
@@ -446,8 +448,8 @@ type recordingExtractor struct {
 	src *jobSource
 }
 
-func (e *recordingExtractor) Extract(d source.Document) (schema.Document, error) {
-	doc, err := e.ex.Extract(d)
+func (e *recordingExtractor) Extract(ctx context.Context, d source.Document) (schema.Document, error) {
+	doc, err := e.ex.Extract(ctx, d)
 	if err != nil {
 		return doc, err
 	}
