@@ -59,8 +59,11 @@ type IngestConfig struct {
 
 // ServeConfig configures the daemon.
 type ServeConfig struct {
-	Addr string      `mapstructure:"addr" yaml:"addr"`
-	Jobs []JobConfig `mapstructure:"jobs" yaml:"jobs"`
+	Addr string `mapstructure:"addr" yaml:"addr"`
+	// Token is the bearer token of the API (env GEOKG_SERVE_TOKEN);
+	// required when Addr is not a loopback address.
+	Token string      `mapstructure:"token" yaml:"token"`
+	Jobs  []JobConfig `mapstructure:"jobs" yaml:"jobs"`
 }
 
 // JobConfig is one scheduled re-ingestion job.
@@ -90,6 +93,7 @@ var defaults = map[string]any{
 	"ingest.max_bytes":        int64(20 << 20),
 	"ingest.user_agent":       "geokg/" + version + " (+https://github.com/geokg/geokg)",
 	"serve.addr":              "127.0.0.1:8080",
+	"serve.token":             "",
 }
 
 // neo4jEnv maps keys to the conventional Neo4j variable names; every other
@@ -287,6 +291,9 @@ func splitHostPort(addr string) (string, string, error) {
 func (c Config) Redacted() Config {
 	if c.Neo4j.Password != "" {
 		c.Neo4j.Password = "********"
+	}
+	if c.Serve.Token != "" {
+		c.Serve.Token = "********"
 	}
 	return c
 }
