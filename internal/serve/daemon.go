@@ -33,7 +33,7 @@ type Config struct {
 	// Token, when set, is required as "Authorization: Bearer <Token>" on
 	// /jobs, POST /jobs/{name}/run and /metrics.
 	Token string
-	Jobs []Job
+	Jobs  []Job
 	// Open connects to Neo4j; the daemon retries it with backoff until it
 	// succeeds, staying up (not ready) meanwhile.
 	Open func(ctx context.Context) (DaemonStore, error)
