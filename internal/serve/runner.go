@@ -400,11 +400,8 @@ func (s *jobSource) Walk(ctx context.Context, specs []string, fn func(source.Ite
 			return fn(source.Item{Origin: it.Origin, Err: err})
 		}
 		hash := docHash(d)
-		key := d.Key
-		if key == "" {
-			key = "content:" + hash
-		}
-		etag, lm := s.tr.validators(key)
+		key := itemKey(d, hash)
+		etag, lm := s.tr.validators(d.Key)
 		item := graph.SeenItem{Key: key, ETag: etag, LastModified: lm, Hash: hash, Status: "ingested", SeenAt: s.now}
 		s.mu.Lock()
 		defer s.mu.Unlock()
@@ -447,6 +444,16 @@ func tooOld(published string, cutoff time.Time) bool {
 	return t.Before(cutoff)
 }
 
+// itemKey is the identity of an item in the source's state: its key (the
+// item's link), capped like an indexed value (a hostile feed's kilobytes of
+// link would fail the index), or its content hash when it has none.
+func itemKey(d source.Document, hash string) string {
+	if d.Key == "" {
+		return "content:" + hash
+	}
+	return schema.Cap(d.Key, schema.MaxIndexedLen)
+}
+
 // docHash digests what decides whether an item changed.
 func docHash(d source.Document) string {
 	h := sha256.New()
@@ -469,10 +476,7 @@ func (e *recordingExtractor) Extract(d source.Document) (schema.Document, error)
 		return doc, err
 	}
 	id := pipeline.ArticleID(d, doc)
-	key := d.Key
-	if key == "" {
-		key = "content:" + docHash(d)
-	}
+	key := itemKey(d, docHash(d))
 	e.src.mu.Lock()
 	e.src.byArticle[id] = key
 	e.src.mu.Unlock()
