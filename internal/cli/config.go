@@ -27,12 +27,16 @@ type Config struct {
 }
 
 // Neo4jConfig names the server. Env: NEO4J_URI, NEO4J_USERNAME,
-// NEO4J_PASSWORD, NEO4J_DATABASE.
+// NEO4J_PASSWORD, NEO4J_DATABASE, GEOKG_NEO4J_RETRY_TIMEOUT.
 type Neo4jConfig struct {
 	URI      string `mapstructure:"uri" yaml:"uri"`
 	Username string `mapstructure:"username" yaml:"username"`
 	Password string `mapstructure:"password" yaml:"password"`
 	Database string `mapstructure:"database" yaml:"database"`
+	// RetryTimeout bounds every retry of an unavailable server: the
+	// driver's transaction retries, the ingestion's batch retries and the
+	// daemon's reconnect interval.
+	RetryTimeout time.Duration `mapstructure:"retry_timeout" yaml:"retry_timeout"`
 }
 
 // LogConfig sets the structured log written to stderr.
@@ -82,6 +86,7 @@ var defaults = map[string]any{
 	"neo4j.username":          "neo4j",
 	"neo4j.password":          "",
 	"neo4j.database":          "",
+	"neo4j.retry_timeout":     "30s",
 	"log.level":               "info",
 	"log.format":              "text",
 	"extract.geonames_cities": "",
@@ -216,6 +221,9 @@ func (c Config) Validate() error {
 		return bad("neo4j.uri", c.Neo4j.URI, "scheme must be bolt, bolt+s, bolt+ssc, neo4j, neo4j+s or neo4j+ssc")
 	case u.Host == "":
 		return bad("neo4j.uri", c.Neo4j.URI, "missing host")
+	}
+	if c.Neo4j.RetryTimeout < time.Second || c.Neo4j.RetryTimeout > 10*time.Minute {
+		return bad("neo4j.retry_timeout", c.Neo4j.RetryTimeout, "must be between 1s and 10m, e.g. 30s")
 	}
 	if !oneOf(c.Log.Level, "debug", "info", "warn", "error") {
 		return bad("log.level", c.Log.Level, "must be debug, info, warn or error")

@@ -112,7 +112,7 @@ func newRunner(app *App) (serve.Runner, error) {
 		Log:       app.Logger(),
 		Options: serve.RunnerOptions{
 			Workers: cfg.Ingest.Workers, Batch: cfg.Ingest.Batch, FetchTimeout: cfg.Ingest.FetchTimeout,
-			MaxBytes: cfg.Ingest.MaxBytes, UserAgent: cfg.Ingest.UserAgent,
+			MaxBytes: cfg.Ingest.MaxBytes, UserAgent: cfg.Ingest.UserAgent, RetryTimeout: cfg.Neo4j.RetryTimeout,
 		},
 	}, nil
 }
@@ -147,7 +147,8 @@ func runServe(ctx context.Context, app *App, o serveOptions) error {
 	}
 	d, err := serve.New(serve.Config{
 		Addr: addr, Token: cfg.Serve.Token, Jobs: jobs, Runner: runner, Grace: o.grace, Log: app.Logger(),
-		Style: seeds.BrowserStyle, Guide: guide,
+		MaxBackoff: min(30*time.Second, cfg.Neo4j.RetryTimeout),
+		Style:      seeds.BrowserStyle, Guide: guide,
 		Open: func(ctx context.Context) (serve.DaemonStore, error) { return app.OpenStore(ctx) },
 	})
 	if err != nil {

@@ -53,9 +53,10 @@ type RunnerOptions struct {
 	// Transport is the HTTP transport under the conditional-request layer
 	// (nil: http.DefaultTransport).
 	Transport http.RoundTripper
-	// Retries and RetryDelay of a batch when Neo4j is unavailable.
-	Retries    int
-	RetryDelay time.Duration
+	// RetryTimeout bounds retrying a batch while Neo4j is unavailable
+	// (pipeline.Options); RetryDelay is the first backoff.
+	RetryTimeout time.Duration
+	RetryDelay   time.Duration
 }
 
 // Runner runs one job once.
@@ -269,7 +270,7 @@ func (r *Runner) runSource(ctx context.Context, job Job, spec string, st graph.S
 	w := &recordingWriter{store: r.Store, src: js, spec: spec, log: log}
 	sum, runErr := pipeline.Run(ctx, js, []string{spec}, &recordingExtractor{ex: r.Extractor, src: js}, w, pipeline.Options{
 		Workers: r.Options.Workers, Batch: r.Options.Batch, Log: log,
-		Retries: r.Options.Retries, RetryDelay: r.Options.RetryDelay,
+		RetryTimeout: r.Options.RetryTimeout, RetryDelay: r.Options.RetryDelay,
 	})
 	js.mu.Lock()
 	sr.Counts = js.counts
