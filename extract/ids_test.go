@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -30,7 +31,7 @@ func TestLongNameIDsAreCapped(t *testing.T) {
 	}
 	text := "Estonia accused Russia of spying on Monday.\n\nPresident " + name.String() + "Kell said the talks would go on.\n\nThe " +
 		strings.TrimSpace(strings.Repeat("Grand ", 600)) + " Council met in Tallinn.\n"
-	d, err := e.Extract(Input{Text: text, Title: "Long names"})
+	d, err := e.Extract(context.Background(), Input{Text: text, Title: "Long names"})
 	require.NoError(t, err)
 	capped := 0
 	for _, a := range d.Actors {
@@ -51,7 +52,7 @@ func TestLongNameIDsAreCapped(t *testing.T) {
 // as the body does.
 func TestTitleAndSourceAreCleaned(t *testing.T) {
 	e := newTestExtractor(t)
-	d, err := e.Extract(Input{
+	d, err := e.Extract(context.Background(), Input{
 		Title:  "Iran\u202e and\u200b Iraq \u2066sign\u2069 a\u2060 deal\ufeff\n  today",
 		Source: "\u202aReuters\u200d\u202c",
 		Text:   "Iran and Iraq signed a trade deal in Baghdad on Monday.",

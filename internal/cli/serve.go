@@ -113,6 +113,7 @@ func newRunner(app *App) (serve.Runner, error) {
 		Options: serve.RunnerOptions{
 			Workers: cfg.Ingest.Workers, Batch: cfg.Ingest.Batch, FetchTimeout: cfg.Ingest.FetchTimeout,
 			MaxBytes: cfg.Ingest.MaxBytes, UserAgent: cfg.Ingest.UserAgent, RetryTimeout: cfg.Neo4j.RetryTimeout,
+			ExtractTimeout: cfg.Extract.Timeout,
 		},
 	}, nil
 }

@@ -48,8 +48,10 @@ type RunnerOptions struct {
 	Workers      int
 	Batch        int
 	FetchTimeout time.Duration
-	MaxBytes     int64
-	UserAgent    string
+	// ExtractTimeout bounds one article's extraction (see pipeline.Options).
+	ExtractTimeout time.Duration
+	MaxBytes       int64
+	UserAgent      string
 	// Transport is the HTTP transport under the conditional-request layer
 	// (nil: http.DefaultTransport).
 	Transport http.RoundTripper
@@ -270,7 +272,7 @@ func (r *Runner) runSource(ctx context.Context, job Job, spec string, st graph.S
 	w := &recordingWriter{store: r.Store, src: js, spec: spec, log: log}
 	sum, runErr := pipeline.Run(ctx, js, []string{spec}, &recordingExtractor{ex: r.Extractor, src: js}, w, pipeline.Options{
 		Workers: r.Options.Workers, Batch: r.Options.Batch, Log: log,
-		RetryTimeout: r.Options.RetryTimeout, RetryDelay: r.Options.RetryDelay,
+		RetryTimeout: r.Options.RetryTimeout, RetryDelay: r.Options.RetryDelay, ExtractTimeout: r.Options.ExtractTimeout,
 	})
 	js.mu.Lock()
 	sr.Counts = js.counts
@@ -471,8 +473,8 @@ type recordingExtractor struct {
 	src *jobSource
 }
 
-func (e *recordingExtractor) Extract(d source.Document) (schema.Document, error) {
-	doc, err := e.ex.Extract(d)
+func (e *recordingExtractor) Extract(ctx context.Context, d source.Document) (schema.Document, error) {
+	doc, err := e.ex.Extract(ctx, d)
 	if err != nil {
 		return doc, err
 	}
