@@ -31,17 +31,33 @@ func handle(t *testing.T, d *serve.Daemon, method, target string, header map[str
 	return rec.Code, rec.Body.String()
 }
 
+// guardCase is one request and the status it must get.
+type guardCase struct {
+	name   string
+	method string
+	target string
+	header map[string]string
+	want   int
+}
+
+func checkGuard(t *testing.T, d *serve.Daemon, cases []guardCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, body := handle(t, d, c.method, c.target, c.header)
+			assert.Equal(t, c.want, code, body)
+			if c.want == http.StatusUnauthorized {
+				assert.Contains(t, body, "bearer token")
+			}
+		})
+	}
+}
+
 func TestRunEndpointRefusesCrossSiteRequests(t *testing.T) {
 	d, err := serve.New(serve.Config{Addr: "127.0.0.1:8080", Open: noStore})
 	require.NoError(t, err)
 	const run = "http://127.0.0.1:8080/jobs/nope/run"
-	for _, c := range []struct {
-		name   string
-		method string
-		target string
-		header map[string]string
-		want   int
-	}{
+	checkGuard(t, d, []guardCase{
 		{"a form post (simple request)", "POST", run, map[string]string{"Content-Type": "application/x-www-form-urlencoded"}, 403},
 		{"a bare post", "POST", run, nil, 403},
 		{"a text/plain fetch", "POST", run, map[string]string{"Content-Type": "text/plain"}, 403},
@@ -55,12 +71,7 @@ func TestRunEndpointRefusesCrossSiteRequests(t *testing.T) {
 		{"localhost", "POST", run, map[string]string{serve.RequestHeader: "1", "Host": "localhost:8080"}, 404},
 		{"IPv6 loopback", "POST", run, map[string]string{serve.RequestHeader: "1", "Host": "[::1]:8080"}, 404},
 		{"/jobs, no token configured", "GET", "http://127.0.0.1:8080/jobs", nil, 200},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			code, body := handle(t, d, c.method, c.target, c.header)
-			assert.Equal(t, c.want, code, body)
-		})
-	}
+	})
 }
 
 func TestNonLoopbackNeedsToken(t *testing.T) {
@@ -73,13 +84,7 @@ func TestNonLoopbackNeedsToken(t *testing.T) {
 	d, err := serve.New(serve.Config{Addr: "0.0.0.0:8080", Token: "s3cret", Open: noStore})
 	require.NoError(t, err)
 	const host = "http://geokg.internal:8080"
-	for _, c := range []struct {
-		name   string
-		method string
-		target string
-		header map[string]string
-		want   int
-	}{
+	checkGuard(t, d, []guardCase{
 		{"health needs no token", "GET", host + "/healthz", nil, 200},
 		{"jobs without a token", "GET", host + "/jobs", nil, 401},
 		{"metrics without a token", "GET", host + "/metrics", nil, 401},
@@ -90,15 +95,7 @@ func TestNonLoopbackNeedsToken(t *testing.T) {
 		{"run without a token", "POST", host + "/jobs/nope/run", map[string]string{serve.RequestHeader: "1"}, 401},
 		{"run with the token", "POST", host + "/jobs/nope/run", map[string]string{serve.RequestHeader: "1", "Authorization": "Bearer s3cret"}, 404},
 		{"run with the token, simple request", "POST", host + "/jobs/nope/run", map[string]string{"Authorization": "Bearer s3cret"}, 403},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			code, body := handle(t, d, c.method, c.target, c.header)
-			assert.Equal(t, c.want, code, body)
-			if c.want == http.StatusUnauthorized {
-				assert.Contains(t, body, "bearer token")
-			}
-		})
-	}
+	})
 }
 
 func TestIsLoopback(t *testing.T) {
