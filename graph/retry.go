@@ -100,3 +100,10 @@ func (w *retryWatch) leave(err error) {
 		w.running.Store(false)
 	}
 }
+
+// bounded limits a small bookkeeping query (a source's state) to the retry
+// timeout in all: such a query takes milliseconds on a live server, so the
+// bound only cuts the driver's retries and back-off sleeps short.
+func (s *Store) bounded(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(ctx, s.cfg.RetryTimeout)
+}

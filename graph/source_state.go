@@ -49,6 +49,8 @@ type SeenItem struct {
 // SourceStates returns the stored state of the given sources (missing ones
 // are absent from the map).
 func (s *Store) SourceStates(ctx context.Context, urls []string) (map[string]SourceState, error) {
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, `UNWIND $urls AS u
 MATCH (src:Source {url: u})
 RETURN src.url AS url, src.job AS job, src.etag AS etag, src.last_modified AS last_modified,
@@ -72,6 +74,8 @@ RETURN src.url AS url, src.job AS job, src.etag AS etag, src.last_modified AS la
 // validators keep the stored ones (a failed request teaches nothing); a
 // zero LastSuccess keeps the stored one.
 func (s *Store) SaveSourceState(ctx context.Context, st SourceState) error {
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
 	_, err := neo4j.ExecuteQuery(ctx, s.driver, `MERGE (src:Source {url: $url})
 SET src.job = $job, src.last_run = $last_run, src.last_status = $last_status, src.last_error = $last_error,
     src.etag = coalesce($etag, src.etag), src.last_modified = coalesce($last_modified, src.last_modified),
@@ -88,6 +92,8 @@ SET src.job = $job, src.last_run = $last_run, src.last_status = $last_status, sr
 
 // SeenItems returns the items recorded for a source, by key.
 func (s *Store) SeenItems(ctx context.Context, sourceURL string) (map[string]SeenItem, error) {
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, `MATCH (:Source {url: $url})-[:HAS_ITEM]->(i:SourceItem)
 RETURN i.key AS key, i.etag AS etag, i.last_modified AS last_modified, i.hash AS hash,
        i.article_id AS article_id, i.status AS status, i.seen_at AS seen_at`,
@@ -107,6 +113,8 @@ RETURN i.key AS key, i.etag AS etag, i.last_modified AS last_modified, i.hash AS
 
 // SaveSeenItems records items of a source (upserting by key).
 func (s *Store) SaveSeenItems(ctx context.Context, sourceURL string, items []SeenItem) error {
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
 	if len(items) == 0 {
 		return nil
 	}

@@ -677,3 +677,28 @@ func TestIntegrationFailedRunsAreFailures(t *testing.T) {
 	assert.NotNil(t, jobs[1].LastSuccess)
 	assert.Nil(t, jobs[1].LastFailure)
 }
+
+// A run against a Neo4j that went away fails within neo4j.retry_timeout
+// (here 2s), reading the source state included, and says why.
+func TestIntegrationRunGivesUpWithinRetryTimeout(t *testing.T) {
+	graphtest.Open(t)
+	cfg := graphtest.Config(t)
+	proxy := newFlakyProxy(t, strings.TrimPrefix(strings.TrimPrefix(cfg.URI, "bolt://"), "neo4j://"))
+	proxy.set(true)
+	cfg.URI = "bolt://" + proxy.ln.Addr().String()
+	cfg.RetryTimeout = 2 * time.Second
+	st, err := graph.Open(context.Background(), cfg)
+	require.NoError(t, err)
+	defer st.Close(context.Background())
+	site := newNewsSite(t, 1)
+	proxy.set(false)
+
+	start := time.Now()
+	res, err := runner(st, &fakeExtractor{}).Run(context.Background(),
+		serve.Job{Name: "news", Schedule: "@every 1h", Sources: []string{site.srv.URL + "/feed.xml"}}, nil)
+	took := time.Since(start)
+	require.Error(t, err)
+	assert.Equal(t, serve.StatusFailed, res.Status)
+	t.Logf("gave up after %s: %v", took.Round(10*time.Millisecond), err)
+	assert.Less(t, took, cfg.RetryTimeout+time.Second, "bounded by the retry timeout")
+}
