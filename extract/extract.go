@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/geokg/geokg/extract/gazetteer"
 	"github.com/geokg/geokg/extract/text"
@@ -136,9 +135,9 @@ func (e *Extractor) extract(ctx context.Context, in Input) (schema.Document, err
 	if text.LooksBinary([]byte(body)) {
 		return schema.Document{}, fmt.Errorf("extract: %w", ErrBinary)
 	}
-	if !utf8.ValidString(title) {
-		title = strings.ToValidUTF8(title, "\uFFFD")
-	}
+	// Titles and source names are cleaned like the body (bidi overrides and
+	// zero-width characters would otherwise reach the graph and the screen).
+	title, source = text.CleanLine(title), text.CleanLine(source)
 	clean := text.Clean(title, body)
 	if strings.TrimSpace(clean) == "" {
 		return schema.Document{}, fmt.Errorf("extract: %w", ErrEmpty)

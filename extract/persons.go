@@ -11,7 +11,14 @@ import (
 	"github.com/geokg/geokg/schema"
 )
 
-// slug lower-cases s, strips accents and joins its letters and digits with '-'.
+// slugMax leaves room for the longest id prefix ("person:") within
+// schema.MaxIDLen.
+const slugMax = schema.MaxIDLen - len("person:")
+
+// slug lower-cases s, strips accents and joins its letters and digits with
+// '-'. It is where every name-derived id is made, so it also caps a long
+// slug (a readable prefix and a hash of the whole, schema.Cap) that an
+// absurd name would otherwise turn into an id too large for Neo4j's index.
 func slug(s string) string {
 	var b strings.Builder
 	dash := false
@@ -32,7 +39,7 @@ func slug(s string) string {
 		}
 		dash = true
 	}
-	return b.String()
+	return schema.Cap(b.String(), slugMax)
 }
 
 // isInitial reports "J." or "J".

@@ -63,6 +63,8 @@ type SeenItem struct {
 // configured), by URL; missing ones are absent from the map. State written
 // before source URLs were hashed is upgraded on the way.
 func (s *Store) SourceStates(ctx context.Context, urls []string) (map[string]SourceState, error) {
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
 	if err := s.upgradeLegacySources(ctx, urls); err != nil {
 		return nil, err
 	}
@@ -159,6 +161,8 @@ SET i.key_hash = it.hash, i.key = it.key`, map[string]any{"rows": rows})
 // validators keep the stored ones (a failed request teaches nothing); a
 // zero LastSuccess keeps the stored one.
 func (s *Store) SaveSourceState(ctx context.Context, st SourceState) error {
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
 	_, err := neo4j.ExecuteQuery(ctx, s.driver, `MERGE (src:Source {url_hash: $url_hash})
 SET src.url = $url, src.job = $job, src.last_run = $last_run, src.last_status = $last_status, src.last_error = $last_error,
     src.etag = coalesce($etag, src.etag), src.last_modified = coalesce($last_modified, src.last_modified),
@@ -176,6 +180,8 @@ SET src.url = $url, src.job = $job, src.last_run = $last_run, src.last_status = 
 // SeenItems returns the items recorded for a source (its full URL), by
 // KeyHash.
 func (s *Store) SeenItems(ctx context.Context, sourceURL string) (map[string]SeenItem, error) {
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, `MATCH (:Source {url_hash: $url_hash})-[:HAS_ITEM]->(i:SourceItem)
 RETURN i.key AS key, i.key_hash AS key_hash, i.etag AS etag, i.last_modified AS last_modified, i.hash AS hash,
        i.article_id AS article_id, i.status AS status, i.seen_at AS seen_at`,
@@ -199,6 +205,8 @@ RETURN i.key AS key, i.key_hash AS key_hash, i.etag AS etag, i.last_modified AS 
 // SaveSeenItems records items of a source (its full URL), upserting by the
 // hash of each item's full key.
 func (s *Store) SaveSeenItems(ctx context.Context, sourceURL string, items []SeenItem) error {
+	ctx, cancel := s.bounded(ctx)
+	defer cancel()
 	if len(items) == 0 {
 		return nil
 	}

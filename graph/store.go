@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"time"
 
@@ -22,6 +23,15 @@ type Config struct {
 	Database string
 	// ConnectTimeout bounds the first connection; 0 means 10 s.
 	ConnectTimeout time.Duration
+	// RetryTimeout bounds how long an operation keeps retrying while the
+	// server is unavailable or a transaction fails transiently, from its
+	// first attempt (the driver's MaxTransactionRetryTime; writes are also
+	// cut at it while between attempts); 0 means DefaultRetryTimeout. It
+	// also caps ConnectTimeout.
+	RetryTimeout time.Duration
+	// Log receives the first retry of each transaction at once, as a
+	// warning with its cause (nil: no log).
+	Log *slog.Logger
 }
 
 // Store is a connection to one Neo4j database.
@@ -37,6 +47,13 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.ConnectTimeout <= 0 {
 		cfg.ConnectTimeout = 10 * time.Second
 	}
+	if cfg.RetryTimeout <= 0 {
+		cfg.RetryTimeout = DefaultRetryTimeout
+	}
+	cfg.ConnectTimeout = min(cfg.ConnectTimeout, cfg.RetryTimeout)
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
 	auth := neo4j.NoAuth()
 	if cfg.Username != "" || cfg.Password != "" {
 		auth = neo4j.BasicAuth(cfg.Username, cfg.Password, "")
@@ -44,6 +61,8 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
 		c.SocketConnectTimeout = cfg.ConnectTimeout
 		c.ConnectionAcquisitionTimeout = cfg.ConnectTimeout
+		c.MaxTransactionRetryTime = cfg.RetryTimeout
+		c.Log = &driverLog{log: cfg.Log, timeout: cfg.RetryTimeout}
 		c.UserAgent = "geokg"
 	})
 	if err != nil {
@@ -159,7 +178,7 @@ func rootCause(err error) string {
 func IsUnavailable(err error) bool {
 	var ce *ConnError
 	if errors.As(err, &ce) {
-		return ce.Hint != "" && ce.Err != nil && (neo4j.IsConnectivityError(ce.Err) || isTimeout(ce.Err))
+		return ce.Hint != "" && ce.Err != nil && (neo4j.IsConnectivityError(ce.Err) || isTimeout(ce.Err) || errors.Is(ce.Err, errRetryBudget))
 	}
 	return neo4j.IsConnectivityError(err)
 }

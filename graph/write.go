@@ -87,20 +87,48 @@ func (s *Store) DeleteArticles(ctx context.Context, ids []string) (WriteStats, e
 // transient errors such as deadlocks and lost connections with backoff).
 // Stats are rebuilt on every attempt, so a retried attempt is not counted
 // twice.
+//
+// The driver retries for Config.RetryTimeout at most (its
+// MaxTransactionRetryTime); retryWatch keeps the whole, back-off sleeps
+// included, within that bound unless an attempt is still running.
 func (s *Store) write(ctx context.Context, fn func(*txWriter) error) (WriteStats, error) {
-	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.cfg.Database, AccessMode: neo4j.AccessModeWrite})
+	wctx, watch, stop := watch(ctx, s.cfg.RetryTimeout)
+	defer stop()
+	sess := s.driver.NewSession(wctx, neo4j.SessionConfig{DatabaseName: s.cfg.Database, AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(context.WithoutCancel(ctx))
-	stats, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (WriteStats, error) {
+	stats, err := neo4j.ExecuteWrite(wctx, sess, func(tx neo4j.ManagedTransaction) (WriteStats, error) {
+		watch.enter()
 		w := &txWriter{tx: tx}
-		if err := fn(w); err != nil {
+		err := fn(w)
+		watch.leave(err)
+		if err != nil {
 			return WriteStats{}, err
 		}
 		return w.stats, nil
 	})
 	if err != nil {
+		if ctx.Err() == nil && errors.Is(context.Cause(wctx), errRetryBudget) {
+			return WriteStats{}, s.gaveUp(err)
+		}
 		return WriteStats{}, s.writeErr(err)
 	}
 	return stats, nil
+}
+
+// gaveUp phrases a write abandoned at the retry timeout: an unavailable
+// server (IsUnavailable holds) named with the last cause.
+func (s *Store) gaveUp(err error) error {
+	last := err
+	var lim *neo4j.TransactionExecutionLimit
+	if errors.As(err, &lim) && len(lim.Errors) > 0 {
+		last = lim.Errors[len(lim.Errors)-1]
+	}
+	cause := rootCause(last)
+	if errors.Is(last, context.Canceled) {
+		cause = "no answer"
+	}
+	return &ConnError{URI: s.cfg.URI, Cause: fmt.Sprintf("gave up after %s (neo4j.retry_timeout): %s", s.cfg.RetryTimeout, cause),
+		Hint: "is Neo4j running? start the local one with scripts/neo4j start", Err: fmt.Errorf("%w: %w", errRetryBudget, err)}
 }
 
 // writeErr phrases a failed write. When the driver gave up retrying because

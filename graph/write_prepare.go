@@ -170,27 +170,37 @@ type prepared struct {
 
 var errNoArticleID = errors.New("document has no article id")
 
+// capID caps an oversize id, capIndexed an oversize value of another
+// indexed property (schema.Cap): Neo4j's index would refuse either and
+// fail the whole article.
+func capID(id string) string     { return schema.Cap(id, schema.MaxIDLen) }
+func capIndexed(v string) string { return schema.Cap(v, schema.MaxIndexedLen) }
+
 // prepare validates a document and turns it into rows. It is pure: the
-// same document gives the same rows.
+// same document gives the same rows. Every id it takes from the document
+// (the article's, actors', locations' and the references to them) goes
+// through capID, so an oversize id from any input (JSON lines too) is
+// capped the same way wherever it appears instead of failing the article.
 func prepare(doc schema.Document, now time.Time) (*prepared, error) {
 	art := doc.Article
 	if art.ID == "" {
 		return nil, errNoArticleID
 	}
+	art.ID = capID(art.ID)
 	p := &prepared{id: art.ID, hash: ContentHash(art), version: doc.Extractor, file: art.File}
 	pubDay := dayOf(deref(art.PublishedAt))
 	p.article = map[string]any{
 		"id":                art.ID,
-		"url":               nullable(deref(art.URL)),
+		"url":               nullable(capIndexed(deref(art.URL))),
 		"title":             nullable(deref(art.Title)),
 		"source":            nullable(deref(art.Source)),
-		"published_at":      nullable(deref(art.PublishedAt)),
+		"published_at":      nullable(capIndexed(deref(art.PublishedAt))),
 		"published":         cypherDate(pubDay),
 		"content_hash":      p.hash,
 		"extractor_version": nullable(doc.Extractor),
 		"ingested_at":       neo4j.LocalDateTimeOf(now.UTC().Truncate(time.Millisecond)),
 		"chars":             int64(len(art.Text)),
-		"file":              nullable(art.File),
+		"file":              nullable(capIndexed(art.File)),
 	}
 
 	// Actors, keyed by id; referenced-but-undescribed ids are added so that
@@ -203,13 +213,14 @@ func prepare(doc schema.Document, now time.Time) (*prepared, error) {
 	}
 	actors := map[string]*actorAcc{}
 	addActor := func(id, name, kind string, country *string) *actorAcc {
+		id = capID(id)
 		a := actors[id]
 		if a == nil {
 			if kind == "" {
 				kind = kindFromID(id)
 			}
 			a = &actorAcc{row: map[string]any{
-				"article": art.ID, "id": id, "name": nullable(name), "kind": kind, "country": nil,
+				"article": art.ID, "id": id, "name": nullable(capIndexed(name)), "kind": kind, "country": nil,
 			}, aliases: map[string]bool{}, roles: map[[2]string]bool{}}
 			if kind == schema.KindCountry && country == nil {
 				if _, code, ok := strings.Cut(id, ":"); ok {
@@ -236,7 +247,7 @@ func prepare(doc schema.Document, now time.Time) (*prepared, error) {
 		}
 		for _, r := range a.Roles {
 			if t := strings.TrimSpace(r.Title); t != "" {
-				acc.roles[[2]string{r.Of, t}] = true
+				acc.roles[[2]string{capID(r.Of), t}] = true
 			}
 		}
 	}
@@ -251,6 +262,7 @@ func prepare(doc schema.Document, now time.Time) (*prepared, error) {
 		if l.ID == "" {
 			continue
 		}
+		l.ID = capID(l.ID)
 		if l.Kind == schema.LocCountry && l.Country != nil && *l.Country != "" {
 			cid := countryActorID(*l.Country)
 			locMap[l.ID] = cid
@@ -264,7 +276,7 @@ func prepare(doc schema.Document, now time.Time) (*prepared, error) {
 		acc := locs[l.ID]
 		if acc == nil {
 			acc = &locAcc{row: map[string]any{
-				"article": art.ID, "id": l.ID, "name": l.Name, "kind": l.Kind,
+				"article": art.ID, "id": l.ID, "name": capIndexed(l.Name), "kind": l.Kind,
 				"country": nil, "lat": nil, "lon": nil,
 			}}
 			if l.Country != nil && *l.Country != "" {
@@ -281,6 +293,7 @@ func prepare(doc schema.Document, now time.Time) (*prepared, error) {
 		if id == "" {
 			return ""
 		}
+		id = capID(id)
 		if to, ok := locMap[id]; ok {
 			return to
 		}
@@ -311,7 +324,7 @@ func prepare(doc schema.Document, now time.Time) (*prepared, error) {
 		src, tgt = sortedSet(src), sortedSet(tgt)
 		loc := ""
 		if e.Location != nil && *e.Location != "" {
-			if to, ok := locMap[*e.Location]; ok {
+			if to, ok := locMap[capID(*e.Location)]; ok {
 				loc = to
 			}
 		}
@@ -330,7 +343,7 @@ func prepare(doc schema.Document, now time.Time) (*prepared, error) {
 			fatalities = int64(*e.Fatalities)
 		}
 		row := map[string]any{
-			"article": art.ID, "id": id, "type": e.Type, "family": EventFamily(e.Type), "date": cypherDate(day),
+			"article": art.ID, "id": id, "type": capIndexed(e.Type), "family": EventFamily(e.Type), "date": cypherDate(day),
 			"sources": src, "targets": tgt,
 			"location": nullable(loc), "location_is_actor": strings.HasPrefix(loc, "country:") && actors[loc] != nil,
 			"cameo": nullable(deref(e.Cameo)), "fatalities": fatalities, "quantities": quantities,

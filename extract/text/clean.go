@@ -29,6 +29,13 @@ func Clean(title, body string) string {
 	return joinLines(lines)
 }
 
+// CleanLine cleans a one-line field (a title, a source name) the way Clean
+// cleans the body's characters (valid UTF-8, NFC, no zero-width, bidi or
+// control characters, odd spaces made plain), with line breaks made spaces.
+func CleanLine(s string) string {
+	return strings.Join(strings.Fields(normalize(s)), " ")
+}
+
 // normalize performs the character-level part of Clean.
 func normalize(body string) string {
 	if !utf8.ValidString(body) {

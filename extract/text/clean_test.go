@@ -55,3 +55,17 @@ func TestCleanLarge(t *testing.T) {
 	got := Clean("", big)
 	assert.True(t, strings.HasPrefix(got, "Title\nword more\n\nword more"))
 }
+
+func TestCleanLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"Plain title":             "Plain title",
+		"  Two\n lines\r\nhere  ": "Two lines here",
+		"bidi\u202e override\u202c and \u2067iso\u2069": "bidi override and iso",
+		"zero\u200bwidth\u200c\u200d\u2060 join\ufeff":  "zero width join", // U+200B separates words, as in the body
+		"odd\u00a0spaces\u3000here":                     "odd spaces here",
+		"bad \xff byte":                                 "bad \ufffd byte",
+		"e\u0301":                                       "\u00e9",
+	} {
+		assert.Equal(t, want, CleanLine(in), "%q", in)
+	}
+}

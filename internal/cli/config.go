@@ -30,12 +30,16 @@ type Config struct {
 }
 
 // Neo4jConfig names the server. Env: NEO4J_URI, NEO4J_USERNAME,
-// NEO4J_PASSWORD, NEO4J_DATABASE.
+// NEO4J_PASSWORD, NEO4J_DATABASE, GEOKG_NEO4J_RETRY_TIMEOUT.
 type Neo4jConfig struct {
 	URI      string `mapstructure:"uri" yaml:"uri"`
 	Username string `mapstructure:"username" yaml:"username"`
 	Password string `mapstructure:"password" yaml:"password"`
 	Database string `mapstructure:"database" yaml:"database"`
+	// RetryTimeout bounds every retry of an unavailable server: the
+	// driver's transaction retries, the ingestion's batch retries and the
+	// daemon's reconnect interval.
+	RetryTimeout time.Duration `mapstructure:"retry_timeout" yaml:"retry_timeout"`
 }
 
 // LogConfig sets the structured log written to stderr.
@@ -68,8 +72,11 @@ type IngestConfig struct {
 
 // ServeConfig configures the daemon.
 type ServeConfig struct {
-	Addr string      `mapstructure:"addr" yaml:"addr"`
-	Jobs []JobConfig `mapstructure:"jobs" yaml:"jobs"`
+	Addr string `mapstructure:"addr" yaml:"addr"`
+	// Token is the bearer token of the API (env GEOKG_SERVE_TOKEN);
+	// required when Addr is not a loopback address.
+	Token string      `mapstructure:"token" yaml:"token"`
+	Jobs  []JobConfig `mapstructure:"jobs" yaml:"jobs"`
 }
 
 // JobConfig is one scheduled re-ingestion job.
@@ -88,6 +95,7 @@ var defaults = map[string]any{
 	"neo4j.username":          "neo4j",
 	"neo4j.password":          "",
 	"neo4j.database":          "",
+	"neo4j.retry_timeout":     "30s",
 	"log.level":               "info",
 	"log.format":              "text",
 	"extract.geonames_cities": "",
@@ -101,6 +109,7 @@ var defaults = map[string]any{
 	"ingest.user_agent":       "geokg/" + version + " (+https://github.com/geokg/geokg)",
 	"ingest.allow_networks":   []string{},
 	"serve.addr":              "127.0.0.1:8080",
+	"serve.token":             "",
 }
 
 // neo4jEnv maps keys to the conventional Neo4j variable names; every other
@@ -225,6 +234,9 @@ func (c Config) Validate() error {
 	case u.Host == "":
 		return bad("neo4j.uri", uri, "missing host")
 	}
+	if c.Neo4j.RetryTimeout < time.Second || c.Neo4j.RetryTimeout > 10*time.Minute {
+		return bad("neo4j.retry_timeout", c.Neo4j.RetryTimeout, "must be between 1s and 10m, e.g. 30s")
+	}
 	if !oneOf(c.Log.Level, "debug", "info", "warn", "error") {
 		return bad("log.level", c.Log.Level, "must be debug, info, warn or error")
 	}
@@ -315,6 +327,9 @@ func (c Config) Redacted() Config {
 	}
 	if c.Serve.Jobs != nil {
 		c.Serve.Jobs = jobs
+	}
+	if c.Serve.Token != "" {
+		c.Serve.Token = "********"
 	}
 	return c
 }

@@ -161,3 +161,14 @@ func TestConfigRedacted(t *testing.T) {
 	assert.Equal(t, "secret", c.Neo4j.Password, "original untouched")
 	assert.Equal(t, "", Config{}.Redacted().Neo4j.Password)
 }
+
+func TestConfigRetryTimeout(t *testing.T) {
+	c, err := loadConfig(loadOptions{getenv: envFrom(nil)})
+	require.NoError(t, err)
+	assert.Equal(t, 30*time.Second, c.Neo4j.RetryTimeout, "default")
+	c, err = loadConfig(loadOptions{getenv: envFrom(map[string]string{"GEOKG_NEO4J_RETRY_TIMEOUT": "2s"})})
+	require.NoError(t, err)
+	assert.Equal(t, 2*time.Second, c.Neo4j.RetryTimeout)
+	_, err = loadConfig(loadOptions{file: writeFile(t, "neo4j:\n  retry_timeout: 0s\n"), getenv: envFrom(nil)})
+	assert.ErrorContains(t, err, "neo4j.retry_timeout")
+}

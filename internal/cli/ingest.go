@@ -167,7 +167,7 @@ func runIngest(ctx context.Context, app *App, o ingestOptions, args []string) er
 	}
 	sum, runErr := pipeline.Run(ctx, src, args, extractAdapter{ex}, writer, pipeline.Options{
 		Workers: o.workers, Batch: o.batch, DryRun: o.dryRun, Prune: o.prune, Out: app.Out, Progress: progress, Log: log,
-		ExtractTimeout: cfg.Extract.Timeout,
+		RetryTimeout: cfg.Neo4j.RetryTimeout, ExtractTimeout: cfg.Extract.Timeout,
 	})
 	summaryOut := app.Out
 	if o.dryRun {

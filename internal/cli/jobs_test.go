@@ -57,3 +57,19 @@ func TestJobsConfigErrors(t *testing.T) {
 	assert.Equal(t, 0, code)
 	assert.True(t, strings.HasPrefix(out, "no jobs configured"), out)
 }
+
+// serve refuses a non-loopback address without a bearer token, before
+// connecting to anything.
+func TestServeNeedsTokenBeyondLoopback(t *testing.T) {
+	code, _, errOut := run(t, nil, "serve", "--addr", "0.0.0.0:0")
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, errOut, "refusing to serve on 0.0.0.0:0 without a bearer token")
+	assert.Contains(t, errOut, "GEOKG_SERVE_TOKEN")
+}
+
+func TestServeTokenFromEnvIsRedacted(t *testing.T) {
+	c, err := loadConfig(loadOptions{getenv: envFrom(map[string]string{"GEOKG_SERVE_TOKEN": "s3cret"})})
+	require.NoError(t, err)
+	assert.Equal(t, "s3cret", c.Serve.Token)
+	assert.Equal(t, "********", c.Redacted().Serve.Token)
+}

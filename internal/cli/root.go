@@ -48,7 +48,8 @@ func (a *App) Logger() *slog.Logger { return a.log }
 // OpenStore connects to the configured Neo4j.
 func (a *App) OpenStore(ctx context.Context) (*graph.Store, error) {
 	c := a.cfg.Neo4j
-	return graph.Open(ctx, graph.Config{URI: c.URI, Username: c.Username, Password: c.Password, Database: c.Database})
+	return graph.Open(ctx, graph.Config{URI: c.URI, Username: c.Username, Password: c.Password, Database: c.Database,
+		RetryTimeout: c.RetryTimeout, Log: a.log})
 }
 
 // Main runs geokg with the process's arguments and returns the exit code.

@@ -27,18 +27,27 @@ func newServeCmd(app *App) *cobra.Command {
 		Use:   "serve",
 		Short: "Run the re-ingestion daemon: scheduled jobs, health, metrics and the Browser style",
 		Long: `Serve runs the jobs of the config file (serve.jobs) on their schedules and
-serves an HTTP API on serve.addr (default 127.0.0.1:8080; keep it on
-loopback, or behind a proxy):
+serves an HTTP API on serve.addr (default 127.0.0.1:8080):
 
   GET  /healthz               the process is up
   GET  /readyz                Neo4j reachable and schema current (503 otherwise)
   GET  /metrics               Prometheus metrics: items fetched / ingested /
                               unchanged / failed / skipped per job, run
-                              durations, last success time, overruns
+                              durations, last success and failure times, overruns
   GET  /jobs                  every job's state as JSON
-  POST /jobs/{name}/run       start a run now (?wait=1 to wait for its result)
+  POST /jobs/{name}/run       start a run now; needs the header
+                              X-Geokg-Request: 1 (or a JSON content type);
+                              ?wait=1 waits and answers 200 when the run
+                              succeeded (ok, unchanged, partial), 502 when it
+                              failed, 503 when shutdown interrupted it
   GET  /browser/style.grass   the Neo4j Browser style sheet  (:style URL)
   GET  /browser/guide.html    the Browser guide of the canned queries (:play URL)
+
+On a loopback address the Host header must name loopback and a run request's
+Origin, when sent, must be the daemon itself, so web pages cannot start runs.
+Any other address needs a bearer token (serve.token or GEOKG_SERVE_TOKEN),
+then required on /jobs, /metrics and the run endpoint as
+'Authorization: Bearer <token>'; without one serve refuses to start.
 
 A job has a name, a schedule (a 5-field cron expression or "@every 15m"),
 sources (feed or page URLs, folders, files) and optional limits (max_items per
@@ -68,7 +77,7 @@ half-written) and exits.`,
 
   geokg serve --config geokg.yaml
   curl -s localhost:8080/jobs | jq .
-  curl -s -XPOST 'localhost:8080/jobs/world/run?wait=1'`,
+  curl -s -XPOST -H 'X-Geokg-Request: 1' 'localhost:8080/jobs/world/run?wait=1'`,
 		Args: cobra.ExactArgs(0),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runServe(cmd.Context(), app, o)
@@ -108,8 +117,8 @@ func newRunner(app *App) (serve.Runner, error) {
 		Log:       app.Logger(),
 		Options: serve.RunnerOptions{
 			Workers: cfg.Ingest.Workers, Batch: cfg.Ingest.Batch, FetchTimeout: cfg.Ingest.FetchTimeout,
-			MaxBytes: cfg.Ingest.MaxBytes, UserAgent: cfg.Ingest.UserAgent, ExtractTimeout: cfg.Extract.Timeout,
-			Allow: allow,
+			MaxBytes: cfg.Ingest.MaxBytes, UserAgent: cfg.Ingest.UserAgent, RetryTimeout: cfg.Neo4j.RetryTimeout,
+			ExtractTimeout: cfg.Extract.Timeout, Allow: allow,
 		},
 	}, nil
 }
@@ -120,10 +129,12 @@ func runServe(ctx context.Context, app *App, o serveOptions) error {
 	if o.addr != "" {
 		addr = o.addr
 	}
-	if host, _, err := net.SplitHostPort(addr); err != nil {
+	if _, _, err := net.SplitHostPort(addr); err != nil {
 		return usageError{fmt.Errorf("--addr %q: %w", addr, err)}
-	} else if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-		app.Logger().Warn("serving on a non-loopback address; the API has no authentication", "addr", addr)
+	}
+	if !serve.IsLoopback(addr) && cfg.Serve.Token == "" {
+		return fmt.Errorf("refusing to serve on %s without a bearer token: set serve.token in the config file or GEOKG_SERVE_TOKEN "+
+			"(clients then send 'Authorization: Bearer <token>'), or listen on loopback (127.0.0.1:8080)", addr)
 	}
 	jobs, err := jobsFromConfig(cfg)
 	if err != nil {
@@ -141,8 +152,9 @@ func runServe(ctx context.Context, app *App, o serveOptions) error {
 		return err
 	}
 	d, err := serve.New(serve.Config{
-		Addr: addr, Jobs: jobs, Runner: runner, Grace: o.grace, Log: app.Logger(),
-		Style: seeds.BrowserStyle, Guide: guide,
+		Addr: addr, Token: cfg.Serve.Token, Jobs: jobs, Runner: runner, Grace: o.grace, Log: app.Logger(),
+		MaxBackoff: min(30*time.Second, cfg.Neo4j.RetryTimeout),
+		Style:      seeds.BrowserStyle, Guide: guide,
 		Open: func(ctx context.Context) (serve.DaemonStore, error) { return app.OpenStore(ctx) },
 	})
 	if err != nil {

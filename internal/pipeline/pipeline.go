@@ -59,11 +59,14 @@ type Options struct {
 	// Progress receives the progress display; Log the structured lines.
 	Progress Progress
 	Log      *slog.Logger
-	// Retries of a batch when the database stays unavailable after the
-	// driver's own retries (0 means 3, negative none), with exponential
-	// backoff from RetryDelay (default 2s).
-	Retries    int
-	RetryDelay time.Duration
+	// RetryTimeout bounds retrying a batch while the database is
+	// unavailable, from its first attempt (default 30s, the graph's
+	// default); each retry is logged at once. The writer's own retries (the
+	// driver's, bounded by the same setting) count against it: a retry is
+	// made only while time is left, and runs within what is left. Backoff
+	// starts at RetryDelay (default 2s) and doubles.
+	RetryTimeout time.Duration
+	RetryDelay   time.Duration
 	// ExtractTimeout bounds the extraction of one article (default
 	// DefaultExtractTimeout): an article that takes longer fails alone.
 	ExtractTimeout time.Duration
@@ -135,11 +138,8 @@ func Run(ctx context.Context, src Source, specs []string, ex Extractor, w Writer
 	if opts.Batch <= 0 {
 		opts.Batch = 50
 	}
-	switch {
-	case opts.Retries == 0:
-		opts.Retries = 3
-	case opts.Retries < 0:
-		opts.Retries = 0
+	if opts.RetryTimeout <= 0 {
+		opts.RetryTimeout = graph.DefaultRetryTimeout
 	}
 	if opts.RetryDelay <= 0 {
 		opts.RetryDelay = 2 * time.Second
@@ -440,23 +440,37 @@ func (r *runner) account(st graph.WriteStats, n int) {
 	r.opts.Log.Debug("batch written", "articles", n, "new", st.New, "updated", st.Updated, "unchanged", st.Unchanged)
 }
 
+// write writes a batch, retrying while the database is unavailable and
+// RetryTimeout (counted from the first attempt) allows: a retry runs with
+// a deadline at the end of that time, so the whole is bounded by it.
 func (r *runner) write(docs []schema.Document) (graph.WriteStats, error) {
 	delay := r.opts.RetryDelay
+	deadline := time.Now().Add(r.opts.RetryTimeout)
+	ctx := r.ctx
 	for attempt := 1; ; attempt++ {
-		st, err := r.w.WriteArticles(r.ctx, docs)
-		if err == nil || !graph.IsUnavailable(err) {
+		st, err := r.w.WriteArticles(ctx, docs)
+		if err == nil || r.ctx.Err() != nil || !graph.IsUnavailable(err) && ctx.Err() == nil {
 			return st, err
 		}
-		if attempt > r.opts.Retries {
-			return st, fmt.Errorf("%w after %d attempts: %w", ErrUnavailable, attempt, err)
+		left := time.Until(deadline)
+		if left <= 0 {
+			return st, fmt.Errorf("%w after %d attempt(s) in %s (retry timeout %s): %w", ErrUnavailable, attempt,
+				(r.opts.RetryTimeout - left).Round(100*time.Millisecond), r.opts.RetryTimeout, err)
 		}
+		wait := min(delay, left)
 		r.opts.Progress.Clear()
-		r.opts.Log.Warn("database unavailable; retrying", "attempt", attempt, "in", delay.String(), "reason", err.Error())
+		r.opts.Log.Warn("database unavailable; retrying", "attempt", attempt, "in", wait.String(),
+			"gives_up_in", left.Round(100*time.Millisecond).String(), "reason", err.Error())
 		select {
-		case <-time.After(delay):
+		case <-time.After(wait):
 		case <-r.ctx.Done():
 			return st, r.ctx.Err()
 		}
 		delay *= 2
+		if attempt == 1 {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithDeadline(r.ctx, deadline)
+			defer cancel()
+		}
 	}
 }

@@ -124,7 +124,7 @@ func TestRun(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			w := &fakeWriter{down: tt.down}
 			sum, err := Run(context.Background(), fakeSource{tt.texts}, nil, fakeExtractor{}, w,
-				Options{Workers: 3, Batch: tt.batch, Retries: 2, RetryDelay: time.Millisecond, ExtractTimeout: 50 * time.Millisecond})
+				Options{Workers: 3, Batch: tt.batch, RetryTimeout: 500 * time.Millisecond, RetryDelay: time.Millisecond, ExtractTimeout: 50 * time.Millisecond})
 			if tt.wantErr != nil {
 				require.ErrorIs(t, err, tt.wantErr)
 				assert.Contains(t, err.Error(), "cannot connect")

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"io"
+	"log/slog"
 	"net"
 	"net/url"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -103,12 +105,15 @@ func (c *cutAfter) WriteArticles(ctx context.Context, docs []schema.Document) (g
 	return st, err
 }
 
-func openVia(t *testing.T, p *proxy) *graph.Store {
+func openVia(t *testing.T, p *proxy, opts ...func(*graph.Config)) *graph.Store {
 	cfg := graphtest.Config(t)
 	u, err := url.Parse(cfg.URI)
 	require.NoError(t, err)
 	cfg.URI = u.Scheme + "://" + p.addr
 	cfg.ConnectTimeout = 2 * time.Second
+	for _, o := range opts {
+		o(&cfg)
+	}
 	s, err := graph.Open(context.Background(), cfg)
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = s.Close(context.Background()) })
@@ -142,22 +147,65 @@ func TestDatabaseBlip(t *testing.T) {
 	assert.EqualValues(t, sum.Articles, one(t, direct, `MATCH (a:Article) RETURN count(a)`, nil))
 }
 
-// A server that stays away stops the run with a clear error; what was
-// committed stays, and a re-run completes the job.
-func TestDatabaseGone(t *testing.T) {
-	if testing.Short() {
-		t.Skip("waits for the driver's retry budget")
+// logRecords keeps what a test's logger received.
+type logRecords struct {
+	mu   sync.Mutex
+	recs []slog.Record
+}
+
+func (l *logRecords) Enabled(context.Context, slog.Level) bool { return true }
+func (l *logRecords) Handle(_ context.Context, r slog.Record) error {
+	l.mu.Lock()
+	l.recs = append(l.recs, r.Clone())
+	l.mu.Unlock()
+	return nil
+}
+func (l *logRecords) WithAttrs([]slog.Attr) slog.Handler { return l }
+func (l *logRecords) WithGroup(string) slog.Handler      { return l }
+
+// first returns the first warning whose message contains msg.
+func (l *logRecords) first(msg string) (slog.Record, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, r := range l.recs {
+		if r.Level == slog.LevelWarn && strings.Contains(r.Message, msg) {
+			return r, true
+		}
 	}
+	return slog.Record{}, false
+}
+
+// A server that stays away (a closed port) stops the run with a clear
+// error within neo4j.retry_timeout, the first retry logged at once; what
+// was committed stays, and a re-run completes the job.
+func TestDatabaseGone(t *testing.T) {
+	const retryTimeout = 2 * time.Second
 	direct := graphtest.Open(t)
 	p := newProxy(t, target(t))
-	s := openVia(t, p)
-	w := &cutAfter{w: s, n: 3, cut: p.stop}
-	start := time.Now()
+	logs := &logRecords{}
+	log := slog.New(logs)
+	s := openVia(t, p, func(c *graph.Config) { c.RetryTimeout, c.Log = retryTimeout, log })
+	var cut time.Time
+	w := &cutAfter{w: s, n: 3, cut: func() { p.stop(); cut = time.Now() }}
 	sum, err := pipeline.Run(context.Background(), source.New(source.Options{}), []string{seedsDir}, extractor(t), w,
-		pipeline.Options{Workers: 1, Batch: 1, Retries: -1})
+		pipeline.Options{Workers: 1, Batch: 1, RetryTimeout: retryTimeout, RetryDelay: 200 * time.Millisecond, Log: log})
+	took := time.Since(cut)
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, pipeline.ErrUnavailable), err)
-	t.Logf("stopped after %s: %v", time.Since(start).Round(time.Second), err)
+	assert.Contains(t, err.Error(), "retry timeout 2s")
+	t.Logf("gave up %s after the server went away: %v", took.Round(10*time.Millisecond), err)
+	assert.Less(t, took, retryTimeout+time.Second, "giving up is bounded by the retry timeout")
+	first, ok := logs.first("retrying")
+	require.True(t, ok, "the first retry is logged as a warning")
+	assert.Less(t, first.Time.Sub(cut), 500*time.Millisecond, "the first retry is logged at once")
+	var cause string
+	first.Attrs(func(a slog.Attr) bool {
+		if a.Key == "cause" || a.Key == "reason" {
+			cause = a.Value.String()
+		}
+		return true
+	})
+	assert.NotEmpty(t, cause, "the warning says why")
 	assert.Equal(t, 3, sum.New)
 	assert.EqualValues(t, 3, one(t, direct, `MATCH (a:Article) RETURN count(a)`, nil), "committed batches are kept")
 

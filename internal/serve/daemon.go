@@ -29,9 +29,13 @@ type DaemonStore interface {
 
 // Config configures a Daemon.
 type Config struct {
-	// Addr is the HTTP listen address (keep it on loopback).
+	// Addr is the HTTP listen address (default 127.0.0.1:8080). On loopback the Host header must name
+	// loopback; any other address needs Token.
 	Addr string
-	Jobs []Job
+	// Token, when set, is required as "Authorization: Bearer <Token>" on
+	// /jobs, POST /jobs/{name}/run and /metrics.
+	Token string
+	Jobs  []Job
 	// Open connects to Neo4j; the daemon retries it with backoff until it
 	// succeeds, staying up (not ready) meanwhile.
 	Open func(ctx context.Context) (DaemonStore, error)
@@ -78,11 +82,15 @@ type jobState struct {
 	overruns    int
 	last        *Result
 	lastSuccess time.Time
+	lastFailure time.Time
 	cron        gocron.Job
 }
 
 // New checks the jobs and builds a daemon (nothing runs until Run).
 func New(cfg Config) (*Daemon, error) {
+	if cfg.Addr == "" {
+		cfg.Addr = "127.0.0.1:8080"
+	}
 	if cfg.Grace <= 0 {
 		cfg.Grace = 20 * time.Second
 	}
@@ -97,6 +105,9 @@ func New(cfg Config) (*Daemon, error) {
 	}
 	if cfg.Open == nil {
 		return nil, errors.New("serve: no way to open the store")
+	}
+	if cfg.Token == "" && !IsLoopback(cfg.Addr) {
+		return nil, fmt.Errorf("refusing to serve on %s: %w", cfg.Addr, ErrNoToken)
 	}
 	d := &Daemon{cfg: cfg, log: cfg.Log, jobs: map[string]*jobState{}, drain: make(chan struct{})}
 	d.metrics = newMetrics()
@@ -303,8 +314,11 @@ func (d *Daemon) Start(name string) (<-chan Result, error) {
 		d.mu.Lock()
 		js.isRunning = false
 		js.last = &res
-		if res.Status != StatusFailed && res.Status != StatusInterrupted {
+		switch {
+		case res.Succeeded():
 			js.lastSuccess = res.Finished
+		case res.Status == StatusFailed:
+			js.lastFailure = res.Finished
 		}
 		d.mu.Unlock()
 		d.metrics.observe(res)
@@ -395,6 +409,7 @@ type JobStatus struct {
 	NextRun     *time.Time `json:"next_run,omitempty"`
 	Overruns    int        `json:"overruns"`
 	LastSuccess *time.Time `json:"last_success,omitempty"`
+	LastFailure *time.Time `json:"last_failure,omitempty"`
 	LastRun     *Result    `json:"last_run,omitempty"`
 }
 
@@ -413,6 +428,10 @@ func (d *Daemon) Jobs() []JobStatus {
 		if !js.lastSuccess.IsZero() {
 			t := js.lastSuccess
 			s.LastSuccess = &t
+		}
+		if !js.lastFailure.IsZero() {
+			t := js.lastFailure
+			s.LastFailure = &t
 		}
 		if js.cron != nil {
 			if t, err := js.cron.NextRun(); err == nil && !t.IsZero() {

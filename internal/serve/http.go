@@ -9,8 +9,12 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
-// Handler is the daemon's HTTP API.
+// Handler is the daemon's HTTP API. Every request's Host must name
+// loopback when the daemon listens there; /jobs, /metrics and the run
+// endpoint need the bearer token when one is configured; a run must be
+// asked for with a non-simple, same-origin request (see guard).
 func (d *Daemon) Handler() http.Handler {
+	g := guard{loopback: IsLoopback(d.cfg.Addr), token: d.cfg.Token}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -24,11 +28,11 @@ func (d *Daemon) Handler() http.Handler {
 		}
 		writeJSON(w, code, rd)
 	})
-	mux.Handle("GET /metrics", promhttp.HandlerFor(d.metrics.reg, promhttp.HandlerOpts{Registry: d.metrics.reg}))
-	mux.HandleFunc("GET /jobs", func(w http.ResponseWriter, _ *http.Request) {
+	mux.Handle("GET /metrics", g.auth(promhttp.HandlerFor(d.metrics.reg, promhttp.HandlerOpts{Registry: d.metrics.reg})))
+	mux.Handle("GET /jobs", g.auth(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, d.Jobs())
-	})
-	mux.HandleFunc("POST /jobs/{name}/run", func(w http.ResponseWriter, r *http.Request) {
+	})))
+	mux.Handle("POST /jobs/{name}/run", g.auth(g.action(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := r.PathValue("name")
 		done, err := d.Start(name)
 		switch {
@@ -45,17 +49,18 @@ func (d *Daemon) Handler() http.Handler {
 			writeJSON(w, http.StatusInternalServerError, map[string]string{"error": err.Error()})
 			return
 		}
-		// ?wait=1 waits for the run (bounded by the request) and returns its result.
+		// ?wait=1 waits for the run (bounded by the request) and returns its
+		// result, with a status code that says whether it succeeded.
 		if r.URL.Query().Get("wait") != "" {
 			select {
 			case res := <-done:
-				writeJSON(w, http.StatusOK, res)
+				writeJSON(w, resultCode(res), res)
 			case <-r.Context().Done():
 			}
 			return
 		}
 		writeJSON(w, http.StatusAccepted, map[string]any{"job": name, "started": time.Now().UTC()})
-	})
+	}))))
 	browser := func(body []byte, ctype string) http.HandlerFunc {
 		return func(w http.ResponseWriter, _ *http.Request) {
 			// Neo4j Browser fetches :style and :play content cross-origin.
@@ -78,7 +83,22 @@ func (d *Daemon) Handler() http.Handler {
 		h.Set("Access-Control-Max-Age", "600")
 		w.WriteHeader(http.StatusNoContent)
 	})
-	return mux
+	return g.host(mux)
+}
+
+// resultCode is the HTTP status of a finished run: 200 when it succeeded
+// (ok, unchanged, partial: something was fetched), 502 when it failed
+// (nothing fetched, or Neo4j could not take the writes: an upstream of
+// the daemon failed), 503 when shutdown interrupted it.
+func resultCode(r Result) int {
+	switch {
+	case r.Succeeded():
+		return http.StatusOK
+	case r.Status == StatusInterrupted:
+		return http.StatusServiceUnavailable
+	default:
+		return http.StatusBadGateway
+	}
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {

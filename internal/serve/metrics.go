@@ -13,6 +13,7 @@ type metrics struct {
 	runs        *prometheus.CounterVec
 	duration    *prometheus.HistogramVec
 	lastSuccess *prometheus.GaugeVec
+	lastFailure *prometheus.GaugeVec
 	overruns    *prometheus.CounterVec
 	running     *prometheus.GaugeVec
 	ready       prometheus.Gauge
@@ -43,7 +44,11 @@ func newMetrics() *metrics {
 		}, []string{"job"}),
 		lastSuccess: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "geokg_job_last_success_timestamp_seconds",
-			Help: "Unix time of the end of the job's last run that did not fail (0: never).",
+			Help: "Unix time of the end of the job's last successful run: ok, unchanged or partial, i.e. something was fetched (0: never).",
+		}, []string{"job"}),
+		lastFailure: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "geokg_job_last_failure_timestamp_seconds",
+			Help: "Unix time of the end of the job's last failed run: nothing was fetched, or Neo4j could not take the writes (0: never).",
 		}, []string{"job"}),
 		overruns: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "geokg_job_overruns_total",
@@ -58,7 +63,7 @@ func newMetrics() *metrics {
 			Help: "1 when Neo4j is reachable and the schema current (as of the last /readyz probe).",
 		}),
 	}
-	m.reg.MustRegister(m.items, m.requests, m.runs, m.duration, m.lastSuccess, m.overruns, m.running, m.ready,
+	m.reg.MustRegister(m.items, m.requests, m.runs, m.duration, m.lastSuccess, m.lastFailure, m.overruns, m.running, m.ready,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -70,6 +75,7 @@ func (m *metrics) initJob(job string) {
 	}
 	m.requests.WithLabelValues(job)
 	m.lastSuccess.WithLabelValues(job)
+	m.lastFailure.WithLabelValues(job)
 	m.overruns.WithLabelValues(job)
 	m.running.WithLabelValues(job)
 }
@@ -84,8 +90,11 @@ func (m *metrics) observe(r Result) {
 	m.requests.WithLabelValues(j).Add(float64(r.Requests))
 	m.runs.WithLabelValues(j, r.Status).Inc()
 	m.duration.WithLabelValues(j).Observe(r.Duration().Seconds())
-	if r.Status != StatusFailed && r.Status != StatusInterrupted {
+	switch {
+	case r.Succeeded():
 		m.lastSuccess.WithLabelValues(j).Set(float64(r.Finished.Unix()))
+	case r.Status == StatusFailed:
+		m.lastFailure.WithLabelValues(j).Set(float64(r.Finished.Unix()))
 	}
 	m.running.WithLabelValues(j).Set(0)
 }

@@ -59,9 +59,10 @@ type RunnerOptions struct {
 	// Transport is the HTTP transport under the conditional-request layer
 	// (nil: source.NewTransport(Allow), which enforces the fetch policy).
 	Transport http.RoundTripper
-	// Retries and RetryDelay of a batch when Neo4j is unavailable.
-	Retries    int
-	RetryDelay time.Duration
+	// RetryTimeout bounds retrying a batch while Neo4j is unavailable
+	// (pipeline.Options); RetryDelay is the first backoff.
+	RetryTimeout time.Duration
+	RetryDelay   time.Duration
 }
 
 // Runner runs one job once.
@@ -75,11 +76,19 @@ type Runner struct {
 }
 
 // Run statuses.
+//
+// A source's run fails when it could not do its work: Neo4j refused or
+// could not take the writes, or something failed (the feed, page or folder
+// itself, or items) and nothing was fetched: no item was ingested or found
+// unchanged and the source did not answer 304 Not Modified. A run fails
+// when it stopped (Neo4j) or every source failed; it is partial when some
+// source or item failed and another one was fetched. Only ok, unchanged
+// and partial runs are successes (Result.Succeeded).
 const (
 	StatusOK          = "ok"          // something was ingested, nothing failed
-	StatusUnchanged   = "unchanged"   // nothing new
-	StatusPartial     = "partial"     // some items failed
-	StatusFailed      = "failed"      // the run stopped (Neo4j down, ...)
+	StatusUnchanged   = "unchanged"   // nothing new, nothing failed
+	StatusPartial     = "partial"     // some items or sources failed, others were fetched
+	StatusFailed      = "failed"      // nothing was fetched, or the run stopped (Neo4j down, ...)
 	StatusInterrupted = "interrupted" // shutdown stopped it early
 )
 
@@ -133,6 +142,12 @@ type Result struct {
 // Duration is how long the run took.
 func (r Result) Duration() time.Duration { return r.Finished.Sub(r.Started) }
 
+// Succeeded reports whether the run fetched something (see the statuses):
+// ok, unchanged or partial.
+func (r Result) Succeeded() bool {
+	return r.Status == StatusOK || r.Status == StatusUnchanged || r.Status == StatusPartial
+}
+
 // errNotModified marks a 304 in the walk.
 func isNotModified(err error) bool {
 	var se *source.StatusError
@@ -173,6 +188,9 @@ func (r *Runner) Run(ctx context.Context, job Job, drain <-chan struct{}) (Resul
 		res.Status, res.Error = StatusFailed, firstErr.Error()
 	default:
 		res.Status = summarise(res.Sources)
+		if res.Status == StatusFailed && len(res.Sources) > 0 {
+			res.Error = res.Sources[0].Error
+		}
 	}
 	log.Info("run finished", "status", res.Status, "fetched", res.Fetched, "ingested", res.Ingested,
 		"unchanged", res.Unchanged, "failed", res.Failed, "skipped", res.Skipped, "requests", res.Requests,
@@ -180,12 +198,18 @@ func (r *Runner) Run(ctx context.Context, job Job, drain <-chan struct{}) (Resul
 	return res, firstErr
 }
 
+// summarise is a run's status from its sources': interrupted if one was,
+// failed if all failed, partial if some failed or were partial, else ok
+// when something was ingested, else unchanged.
 func summarise(srcs []SourceResult) string {
-	status := StatusUnchanged
+	status, failed := StatusUnchanged, 0
 	for _, s := range srcs {
 		switch s.Status {
-		case StatusFailed, StatusInterrupted:
+		case StatusInterrupted:
 			return s.Status
+		case StatusFailed:
+			failed++
+			status = StatusPartial
 		case StatusPartial:
 			status = StatusPartial
 		case StatusOK:
@@ -193,6 +217,9 @@ func summarise(srcs []SourceResult) string {
 				status = StatusOK
 			}
 		}
+	}
+	if failed > 0 && failed == len(srcs) {
+		return StatusFailed
 	}
 	return status
 }
@@ -258,7 +285,7 @@ func (r *Runner) runSource(ctx context.Context, job Job, spec string, st graph.S
 	w := &recordingWriter{store: r.Store, src: js, spec: spec, log: log}
 	sum, runErr := pipeline.Run(ctx, js, []string{spec}, &recordingExtractor{ex: r.Extractor, src: js}, w, pipeline.Options{
 		Workers: r.Options.Workers, Batch: r.Options.Batch, Log: log,
-		Retries: r.Options.Retries, RetryDelay: r.Options.RetryDelay, ExtractTimeout: r.Options.ExtractTimeout,
+		RetryTimeout: r.Options.RetryTimeout, RetryDelay: r.Options.RetryDelay, ExtractTimeout: r.Options.ExtractTimeout,
 	})
 	runErr = redact.Error(runErr)
 	js.mu.Lock()
@@ -286,6 +313,8 @@ func (r *Runner) runSource(ctx context.Context, job Job, spec string, st graph.S
 		}
 	case interrupted:
 		sr.Status = StatusInterrupted
+	case sr.Failed > 0 && sr.Ingested == 0 && sr.Unchanged == 0 && !sr.NotModified:
+		sr.Status = StatusFailed // nothing fetched
 	case sr.Failed > 0:
 		sr.Status = StatusPartial
 	case sr.Ingested > 0:
@@ -296,6 +325,9 @@ func (r *Runner) runSource(ctx context.Context, job Job, spec string, st graph.S
 	state.LastStatus, state.LastError = sr.Status, sr.Error
 	if sr.Failed > 0 && sr.Error == "" && len(sum.Failures) > 0 {
 		state.LastError = fmt.Sprintf("%d item(s) failed; first: %s: %v", sr.Failed, sum.Failures[0].Origin, sum.Failures[0].Err)
+		if sr.Status == StatusFailed {
+			sr.Error = state.LastError
+		}
 	}
 	// The source's validators are kept only when every item was handled:
 	// otherwise the next request would be answered 304 and the rest lost.
@@ -385,11 +417,8 @@ func (s *jobSource) Walk(ctx context.Context, specs []string, fn func(source.Ite
 			return fn(source.Item{Origin: it.Origin, Err: err})
 		}
 		hash := docHash(d)
-		key := d.Key
-		if key == "" {
-			key = "content:" + hash
-		}
-		etag, lm := s.tr.validators(key)
+		key := itemKey(d, hash)
+		etag, lm := s.tr.validators(d.Key)
 		item := graph.SeenItem{Key: key, ETag: etag, LastModified: lm, Hash: hash, Status: "ingested", SeenAt: s.now}
 		s.mu.Lock()
 		defer s.mu.Unlock()
@@ -432,6 +461,16 @@ func tooOld(published string, cutoff time.Time) bool {
 	return t.Before(cutoff)
 }
 
+// itemKey is the identity of an item in the source's state: its key (the
+// item's link), capped like an indexed value (a hostile feed's kilobytes of
+// link would fail the index), or its content hash when it has none.
+func itemKey(d source.Document, hash string) string {
+	if d.Key == "" {
+		return "content:" + hash
+	}
+	return schema.Cap(d.Key, schema.MaxIndexedLen)
+}
+
 // docHash digests what decides whether an item changed.
 func docHash(d source.Document) string {
 	h := sha256.New()
@@ -454,10 +493,7 @@ func (e *recordingExtractor) Extract(ctx context.Context, d source.Document) (sc
 		return doc, err
 	}
 	id := pipeline.ArticleID(d, doc)
-	key := d.Key
-	if key == "" {
-		key = "content:" + docHash(d)
-	}
+	key := itemKey(d, docHash(d))
 	e.src.mu.Lock()
 	e.src.byArticle[id] = key
 	e.src.mu.Unlock()

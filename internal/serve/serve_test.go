@@ -352,7 +352,10 @@ func get(t *testing.T, url string) (int, string) {
 
 func post(t *testing.T, url string) (int, string) {
 	t.Helper()
-	resp, err := http.Post(url, "", nil)
+	req, err := http.NewRequest(http.MethodPost, url, nil)
+	require.NoError(t, err)
+	req.Header.Set(serve.RequestHeader, "1")
+	resp, err := http.DefaultClient.Do(req)
 	require.NoError(t, err)
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
@@ -568,7 +571,7 @@ func TestIntegrationNeo4jDownThenUp(t *testing.T) {
 		return c == 503 && strings.Contains(b, "cannot connect")
 	}, 10*time.Second, 50*time.Millisecond)
 	code, body := post(t, base+"/jobs/news/run?wait=1")
-	require.Equal(t, 200, code)
+	require.Equal(t, http.StatusBadGateway, code, "a failed run is not a 2xx")
 	assert.Contains(t, body, `"status": "failed"`)
 	assert.Contains(t, body, "Neo4j unavailable")
 
@@ -611,4 +614,100 @@ func FuzzValidSchedule(f *testing.F) {
 			}
 		}
 	})
+}
+
+// remove makes an article answer 404 while the feed still lists it.
+func (s *newsSite) remove(path string) {
+	s.mu.Lock()
+	delete(s.articles, path)
+	s.mu.Unlock()
+}
+
+// A run that fetched nothing is a failure: every item failing, or the feed
+// itself failing, is "failed" (not "partial"), sets the last-failure time,
+// leaves the last-success time alone and answers 502 to ?wait=1; a run
+// with one good and one dead source is partial, a success.
+func TestIntegrationFailedRunsAreFailures(t *testing.T) {
+	st := graphtest.Open(t)
+	ctx := context.Background()
+	good, dead := newNewsSite(t, 1), newNewsSite(t, 2)
+	dead.remove("/a/1")
+	dead.remove("/a/2")
+	r := runner(st, &fakeExtractor{})
+
+	for _, c := range []struct {
+		name    string
+		sources []string
+		status  string
+		errText string
+	}{
+		{"every item fails", []string{dead.srv.URL + "/feed.xml"}, serve.StatusFailed, "2 item(s) failed"},
+		{"the feed fails", []string{good.srv.URL + "/missing.xml"}, serve.StatusFailed, "404"},
+		{"one source of two fails", []string{good.srv.URL + "/feed.xml", dead.srv.URL + "/feed.xml"}, serve.StatusPartial, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := r.Run(ctx, serve.Job{Name: "j", Schedule: "@every 1h", Sources: c.sources}, nil)
+			require.NoError(t, err, "item failures are not a run error")
+			assert.Equal(t, c.status, res.Status)
+			assert.Equal(t, c.status != serve.StatusFailed, res.Succeeded())
+			if c.errText != "" {
+				assert.Contains(t, res.Error, c.errText)
+			}
+		})
+	}
+
+	base, _, _ := startDaemon(t, serve.Config{
+		Jobs: []serve.Job{
+			{Name: "dead", Schedule: "@every 1h", Sources: []string{dead.srv.URL + "/feed.xml"}},
+			{Name: "good", Schedule: "@every 1h", Sources: []string{good.srv.URL + "/feed.xml"}},
+		},
+		Runner: *runner(nil, &fakeExtractor{}), Open: openStore(st),
+	})
+	require.Eventually(t, func() bool { c, _ := get(t, base+"/readyz"); return c == 200 }, 10*time.Second, 50*time.Millisecond)
+	code, body := post(t, base+"/jobs/dead/run?wait=1")
+	assert.Equal(t, http.StatusBadGateway, code, body)
+	assert.Contains(t, body, `"status": "failed"`)
+	code, body = post(t, base+"/jobs/good/run?wait=1")
+	assert.Equal(t, http.StatusOK, code, body)
+
+	_, m := get(t, base+"/metrics")
+	assert.Contains(t, m, `geokg_job_last_success_timestamp_seconds{job="dead"} 0`+"\n")
+	assert.Contains(t, m, `geokg_job_last_failure_timestamp_seconds{job="dead"} 1.`)
+	assert.Contains(t, m, `geokg_job_last_success_timestamp_seconds{job="good"} 1.`)
+	assert.Contains(t, m, `geokg_job_last_failure_timestamp_seconds{job="good"} 0`+"\n")
+	assert.Contains(t, m, `geokg_job_runs_total{job="dead",status="failed"} 1`)
+
+	_, body = get(t, base+"/jobs")
+	var jobs []serve.JobStatus
+	require.NoError(t, json.Unmarshal([]byte(body), &jobs))
+	require.Len(t, jobs, 2)
+	assert.Nil(t, jobs[0].LastSuccess)
+	assert.NotNil(t, jobs[0].LastFailure)
+	assert.NotNil(t, jobs[1].LastSuccess)
+	assert.Nil(t, jobs[1].LastFailure)
+}
+
+// A run against a Neo4j that went away fails within neo4j.retry_timeout
+// (here 2s), reading the source state included, and says why.
+func TestIntegrationRunGivesUpWithinRetryTimeout(t *testing.T) {
+	graphtest.Open(t)
+	cfg := graphtest.Config(t)
+	proxy := newFlakyProxy(t, strings.TrimPrefix(strings.TrimPrefix(cfg.URI, "bolt://"), "neo4j://"))
+	proxy.set(true)
+	cfg.URI = "bolt://" + proxy.ln.Addr().String()
+	cfg.RetryTimeout = 2 * time.Second
+	st, err := graph.Open(context.Background(), cfg)
+	require.NoError(t, err)
+	defer st.Close(context.Background())
+	site := newNewsSite(t, 1)
+	proxy.set(false)
+
+	start := time.Now()
+	res, err := runner(st, &fakeExtractor{}).Run(context.Background(),
+		serve.Job{Name: "news", Schedule: "@every 1h", Sources: []string{site.srv.URL + "/feed.xml"}}, nil)
+	took := time.Since(start)
+	require.Error(t, err)
+	assert.Equal(t, serve.StatusFailed, res.Status)
+	t.Logf("gave up after %s: %v", took.Round(10*time.Millisecond), err)
+	assert.Less(t, took, cfg.RetryTimeout+time.Second, "bounded by the retry timeout")
 }
