@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -83,22 +84,41 @@ func (s *Store) QueryAll(ctx context.Context, qs []Query) ([]Table, error) {
 	return out, nil
 }
 
-// Browser renders the query for Neo4j Browser: one `:param` line per
-// parameter, then the statement.
+// Browser renders the query for pasting into Neo4j Browser: a comment with
+// the title, then the statement with its parameter values written in as
+// Cypher literals. Browser runs a paste of one statement in one frame and
+// draws its graph; it runs a paste of several `;`-separated statements
+// (`:params {…};` then the query) as a multi-statement frame that shows only
+// "completed", and a `:param` line not ended by `;` swallows the rest of the
+// paste (a syntax error). The e2e test pastes this into Browser.
 func (q Query) Browser() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "// %s\n", q.Title)
+	cypher := paramRE.ReplaceAllStringFunc(strings.TrimSpace(q.Cypher), func(m string) string {
+		if v, ok := q.Params[m[1:]]; ok {
+			return CypherLiteral(v)
+		}
+		return m
+	})
+	return "// " + q.Title + "\n" + cypher + "\n"
+}
+
+// paramRE matches a parameter reference ($name); geokg's statements have
+// no '$' inside string literals.
+var paramRE = regexp.MustCompile(`\$[A-Za-z_][A-Za-z0-9_]*`)
+
+// BrowserParams is the one Neo4j Browser command that sets the query's
+// parameters (and clears any others), `:params {a: 'country:EST', b: null}`:
+// run alone, then q.Cypher, as the guide's two blocks per query do.
+func (q Query) BrowserParams() string {
 	keys := make([]string, 0, len(q.Params))
 	for k := range q.Params {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	for _, k := range keys {
-		fmt.Fprintf(&b, ":param %s => %s\n", k, CypherLiteral(q.Params[k]))
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = k + ": " + CypherLiteral(q.Params[k])
 	}
-	b.WriteString(strings.TrimSpace(q.Cypher))
-	b.WriteString(";\n")
-	return b.String()
+	return ":params {" + strings.Join(parts, ", ") + "}"
 }
 
 // CypherLiteral writes a parameter value as a Cypher literal.
