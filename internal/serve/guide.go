@@ -22,7 +22,7 @@ func GuideSlides() []guideSlide {
 	// The example parameters name what the sample articles (seeds/articles,
 	// 'make demo') contain, so every block returns rows on the demo graph;
 	// a test runs them there.
-	rel := graph.RelationsQueries("country:EST", "country:RUS")
+	rel := graph.RelationsQueries("country:JPN", "country:PRK")
 	return []guideSlide{
 		{Title: "Relations between two actors", Text: "The two actors, the events and statements between them " +
 			"(a country also stands for the persons holding a role in it), the roles, and the shortest " +
