@@ -119,7 +119,7 @@ func TestQueryUsage(t *testing.T) {
 	}
 	code, out, _ := run(t, nil, "query", "relations", "--help")
 	assert.Equal(t, 0, code)
-	assert.Contains(t, out, "geokg query relations US Iran")
+	assert.Contains(t, out, "geokg query relations Estonia Russia")
 }
 
 func TestParseSince(t *testing.T) {
