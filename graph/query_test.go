@@ -332,7 +332,7 @@ func TestBrowserRendering(t *testing.T) {
 	assert.NotContains(t, out, "$", "every parameter is written in")
 	assert.Contains(t, out, "MATCH (x:Actor {id: 'country:IRN'})")
 	assert.Contains(t, out, "date('2024-01-01')")
-	assert.Contains(t, out, "LIMIT 500")
+	assert.Contains(t, out, "LIMIT toInteger(500)")
 	assert.NotContains(t, q.Cypher, "country:IRN", "the query itself stays parameterised")
 
 	assert.Equal(t, ":params {actor: 'country:IRN', from: '2024-01-01', limit: 500, to: null, type: null}", q.BrowserParams())
