@@ -5,7 +5,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null)
 LDFLAGS := -X github.com/geokg/geokg/internal/cli.version=$(VERSION) -X github.com/geokg/geokg/internal/cli.commit=$(COMMIT)
 
-.PHONY: help build demo test test-unit vet fmt fmt-check eval eval-all bench fuzz neo4j-start neo4j-stop neo4j-status clean
+.PHONY: help build demo test test-unit test-stop vet fmt fmt-check eval eval-all bench fuzz neo4j-start neo4j-stop neo4j-status clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -16,11 +16,14 @@ build: ## build bin/geokg
 demo: build ## the main job: start the local Neo4j, apply the schema, ingest seeds/articles, check health
 	scripts/demo
 
-test: ## the whole test suite, against the local Neo4j (started if nothing answers)
+test: ## the whole test suite, on a Neo4j of its own (.neo4j/test, ports 7688/7475; never NEO4J_URI)
 	scripts/test
 
-test-unit: ## unit tests only (integration tests skip without NEO4J_URI)
-	env -u NEO4J_URI $(GO) test ./...
+test-unit: ## unit tests only (integration tests skip without GEOKG_TEST_NEO4J_URI)
+	env -u GEOKG_TEST_NEO4J_URI $(GO) test ./...
+
+test-stop: ## stop the tests' Neo4j that 'make test' started
+	scripts/test --server stop
 
 vet: ## go vet
 	$(GO) vet ./...

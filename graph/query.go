@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -83,22 +84,43 @@ func (s *Store) QueryAll(ctx context.Context, qs []Query) ([]Table, error) {
 	return out, nil
 }
 
-// Browser renders the query for Neo4j Browser: one `:param` line per
-// parameter, then the statement.
+// Browser renders the query for pasting into Neo4j Browser: a comment with
+// the title, then the statement with its parameter values written in as
+// Cypher literals. Browser runs a paste of one statement in one frame and
+// draws its graph; it runs a paste of several `;`-separated statements
+// (`:params {…};` then the query) as a multi-statement frame that shows only
+// "completed", and a `:param` line not ended by `;` swallows the rest of the
+// paste (a syntax error). The e2e test pastes this into Browser.
 func (q Query) Browser() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "// %s\n", q.Title)
+	cypher := paramRE.ReplaceAllStringFunc(strings.TrimSpace(q.Cypher), func(m string) string {
+		if v, ok := q.Params[m[1:]]; ok {
+			return CypherLiteral(v)
+		}
+		return m
+	})
+	return "// " + q.Title + "\n" + cypher + "\n"
+}
+
+// paramRE matches a parameter reference ($name); geokg's statements have
+// no '$' inside string literals.
+var paramRE = regexp.MustCompile(`\$[A-Za-z_][A-Za-z0-9_]*`)
+
+// BrowserParams is the one Neo4j Browser command that sets the query's
+// parameters (and clears any others), `:params {a: 'country:EST', b: null}`:
+// run alone, then q.Cypher, as the guide's two blocks per query do.
+// Browser may hand an integer set this way over as a float (20.0), which
+// LIMIT refuses: the queries say LIMIT toInteger($limit).
+func (q Query) BrowserParams() string {
 	keys := make([]string, 0, len(q.Params))
 	for k := range q.Params {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	for _, k := range keys {
-		fmt.Fprintf(&b, ":param %s => %s\n", k, CypherLiteral(q.Params[k]))
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = k + ": " + CypherLiteral(q.Params[k])
 	}
-	b.WriteString(strings.TrimSpace(q.Cypher))
-	b.WriteString(";\n")
-	return b.String()
+	return ":params {" + strings.Join(parts, ", ") + "}"
 }
 
 // CypherLiteral writes a parameter value as a Cypher literal.
@@ -245,7 +267,7 @@ RETURN e.date AS date, e.type AS type,
        e.fatalities AS fatalities, e.summary AS summary,
        COLLECT { MATCH (a:Article)-[:REPORTS]->(e) RETURN coalesce(a.url, a.title, a.id) ORDER BY a.published, a.id } AS sources
 ORDER BY date, type, e.id
-LIMIT $limit`}
+LIMIT toInteger($limit)`}
 }
 
 // StatementFilter narrows the statements query; ids and words are optional.
@@ -276,7 +298,7 @@ RETURN st.date AS date, sp.name AS speaker,
        COLLECT { MATCH (st)-[:ABOUT]->(ab:Actor) RETURN ab.name ORDER BY ab.name } AS about,
        st.kind AS kind, st.text AS text, score
 ` + order + `
-LIMIT $limit`}
+LIMIT toInteger($limit)`}
 }
 
 // NearFilter is a circle and an optional start date.
@@ -302,7 +324,7 @@ RETURN e.date AS date, e.type AS type,
        COLLECT { MATCH (e)-[:TARGETED]->(t:Actor) RETURN t.name ORDER BY t.name } AS targets,
        l.name AS place, round(point.distance(l.point, here) / 1000.0, 1) AS km, e.summary AS summary
 ORDER BY km, date, type, e.id
-LIMIT $limit`}
+LIMIT toInteger($limit)`}
 }
 
 // TopFilter narrows the most-active-dyads query.
@@ -334,7 +356,7 @@ RETURN x.name AS actor_a, y.name AS actor_b, size(es) AS events,
        reduce(m = null, e IN es | CASE WHEN e.date IS NOT NULL AND (m IS NULL OR e.date < m) THEN e.date ELSE m END) AS first,
        reduce(m = null, e IN es | CASE WHEN e.date IS NOT NULL AND (m IS NULL OR e.date > m) THEN e.date ELSE m END) AS last
 ORDER BY events DESC, actor_a, actor_b
-LIMIT $limit`}
+LIMIT toInteger($limit)`}
 }
 
 func limitOr(n, def int) int64 {

@@ -324,12 +324,18 @@ func TestIntegrationResolve(t *testing.T) {
 func TestBrowserRendering(t *testing.T) {
 	q := graph.TimelineQuery("country:IRN", graph.TimelineFilter{From: "2024-01-01"})
 	out := q.Browser()
-	assert.Contains(t, out, ":param actor => 'country:IRN'\n")
-	assert.Contains(t, out, ":param from => '2024-01-01'\n")
-	assert.Contains(t, out, ":param to => null\n")
-	assert.Contains(t, out, ":param limit => 500\n")
-	assert.Contains(t, out, "MATCH (x:Actor {id: $actor})")
-	assert.NotContains(t, out, "country:IRN'}", "values are parameters, not in the text")
+	// One statement Browser runs in one frame: no client commands, no ';'
+	// (Browser would split the paste into a multi-statement frame).
+	assert.True(t, strings.HasPrefix(out, "// Timeline\n"), out)
+	assert.NotContains(t, out, ":param")
+	assert.NotContains(t, out, ";")
+	assert.NotContains(t, out, "$", "every parameter is written in")
+	assert.Contains(t, out, "MATCH (x:Actor {id: 'country:IRN'})")
+	assert.Contains(t, out, "date('2024-01-01')")
+	assert.Contains(t, out, "LIMIT toInteger(500)")
+	assert.NotContains(t, q.Cypher, "country:IRN", "the query itself stays parameterised")
+
+	assert.Equal(t, ":params {actor: 'country:IRN', from: '2024-01-01', limit: 500, to: null, type: null}", q.BrowserParams())
 
 	for v, want := range map[any]string{
 		"it's": `'it\'s'`, nil: "null", int64(3): "3", 2.0: "2.0", 1.5: "1.5", true: "true",

@@ -1,7 +1,10 @@
 // Package graphtest connects integration tests to the real Neo4j named by
-// NEO4J_URI (with NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE) and gives
-// each test a wiped database. Without NEO4J_URI the tests are skipped with a
-// message saying how to run them.
+// GEOKG_TEST_NEO4J_URI (with GEOKG_TEST_NEO4J_USERNAME, _PASSWORD, _DATABASE)
+// and gives each test a wiped database. The variables are the tests' own, not
+// NEO4J_URI: a user's exported NEO4J_URI (the graph 'make demo' built) must
+// never be wiped by a test. scripts/test ('make test') starts a server of its
+// own and sets them. Without GEOKG_TEST_NEO4J_URI the tests are skipped with
+// a message saying how to run them.
 package graphtest
 
 import (
@@ -24,22 +27,37 @@ import (
 	"github.com/geokg/geokg/graph"
 )
 
-// SkipMessage is shown when NEO4J_URI is unset.
-const SkipMessage = "integration test skipped: NEO4J_URI is not set (run `make test`, which starts the local Neo4j, or `scripts/neo4j start && eval \"$(scripts/neo4j env)\"`)"
+// Prefix names the test server's variables: GEOKG_TEST_NEO4J_URI, …
+const Prefix = "GEOKG_TEST_"
 
-// Config is the server configuration taken from the environment.
+// SkipMessage is shown when GEOKG_TEST_NEO4J_URI is unset.
+const SkipMessage = "integration test skipped: GEOKG_TEST_NEO4J_URI is not set (run `make test`, which starts a Neo4j of its own for the tests; NEO4J_URI is never used by tests)"
+
+// Config is the test server's configuration, from the environment.
 func Config(t testing.TB) graph.Config {
 	t.Helper()
-	uri := os.Getenv("NEO4J_URI")
+	uri := os.Getenv(Prefix + "NEO4J_URI")
 	if uri == "" {
 		t.Skip(SkipMessage)
 	}
-	user := os.Getenv("NEO4J_USERNAME")
+	user := os.Getenv(Prefix + "NEO4J_USERNAME")
 	if user == "" {
 		user = "neo4j"
 	}
-	return graph.Config{URI: uri, Username: user, Password: os.Getenv("NEO4J_PASSWORD"), Database: os.Getenv("NEO4J_DATABASE")}
+	return graph.Config{URI: uri, Username: user, Password: os.Getenv(Prefix + "NEO4J_PASSWORD"), Database: os.Getenv(Prefix + "NEO4J_DATABASE")}
 }
+
+// Env is the test server as the NEO4J_* variables geokg reads, for running
+// geokg's commands in-process against it.
+func Env(t testing.TB) map[string]string {
+	t.Helper()
+	c := Config(t)
+	return map[string]string{"NEO4J_URI": c.URI, "NEO4J_USERNAME": c.Username, "NEO4J_PASSWORD": c.Password, "NEO4J_DATABASE": c.Database}
+}
+
+// BrowserURL is the test server's Neo4j Browser address
+// (GEOKG_TEST_NEO4J_BROWSER_URL), or "" when it is unset.
+func BrowserURL() string { return os.Getenv(Prefix + "NEO4J_BROWSER_URL") }
 
 // Open returns a store on a database with all data removed and the schema
 // migrations applied. It is closed when the test ends.

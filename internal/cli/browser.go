@@ -108,7 +108,8 @@ func printBrowserSteps(app *App, o browserOptions) error {
 	fmt.Fprintf(w, "   and open the guide:           :play %sguide.html\n", base)
 	fmt.Fprintf(w, "   (without the daemon: run ':style', then drop seeds/browser/style.grass,\n")
 	fmt.Fprintf(w, "   or the output of 'geokg browser --style', on the style frame)\n")
-	fmt.Fprintf(w, "4. Ask: geokg query relations US Iran --cypher   and paste the output.\n\n")
+	fmt.Fprintf(w, "4. Ask: geokg query relations Estonia Russia --cypher   and paste the output as it is\n")
+	fmt.Fprintf(w, "   (one statement; Browser draws the graph), or run the guide's blocks.\n\n")
 	if serveHost == "localhost" {
 		fmt.Fprintf(w, "Neo4j fetches :style and :play content only from allowed hosts; its default\n")
 		fmt.Fprintf(w, "allow-list has localhost. To load the style on every connect, add to neo4j.conf:\n")

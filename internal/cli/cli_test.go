@@ -3,12 +3,13 @@ package cli
 import (
 	"bytes"
 	"context"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/graph/graphtest"
 )
 
 // run executes geokg in-process with the given environment.
@@ -78,15 +79,8 @@ func TestUnreachableNeo4jIsOneLine(t *testing.T) {
 	}
 }
 
-// neo4jEnv returns the environment naming the integration server, or skips.
+// integrationEnv returns the environment naming the test server, or skips.
 func integrationEnv(t *testing.T) map[string]string {
 	t.Helper()
-	if os.Getenv("NEO4J_URI") == "" {
-		t.Skip("integration test skipped: NEO4J_URI is not set (run `make test`)")
-	}
-	env := map[string]string{}
-	for _, k := range []string{"NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"} {
-		env[k] = os.Getenv(k)
-	}
-	return env
+	return graphtest.Env(t)
 }

@@ -42,8 +42,8 @@ article's own publication date when it has one.
 
 An article that cannot be read is reported on stderr and skipped; the exit
 code is 3 when some failed.`,
-		Example: `  geokg extract article.txt
-  geokg extract --json --published 2017-04-12 article.txt > article.json
+		Example: `  geokg extract seeds/articles/2025-03-07-caucasus-herald-tbilisi-protests.txt
+  geokg extract --json --published 2025-03-07 seeds/articles/2025-03-07-caucasus-herald-tbilisi-protests.txt > article.json
   geokg extract --json seeds/articles/*.json
   curl -s https://example.org/story.html | geokg extract --url https://example.org/story.html -`,
 		Args: cobra.MinimumNArgs(1),

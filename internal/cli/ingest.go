@@ -73,11 +73,11 @@ failed. If Neo4j becomes unreachable the batch is retried with backoff, then
 the run stops; everything committed stays, and re-running finishes the job.`,
 		Example: `  geokg ingest seeds/articles
   geokg ingest --published 2024-03-05 notes/*.txt
-  geokg ingest --include '*.json' --exclude 'drafts/**' ~/news
-  geokg ingest --prune ~/news          # also forget articles whose files were deleted
+  geokg ingest --include '*.json' --exclude 'drafts/**' seeds/articles
+  geokg ingest --prune seeds/articles   # also forget articles whose files were deleted
   geokg ingest https://example.org/world/rss.xml
   geokg ingest --allow-network 10.20.0.0/16 http://news.intranet/rss
-  geokg ingest --dry-run article.html | jq .events
+  geokg ingest --dry-run seeds/articles/2025-03-06-narva-courier-troops.html | jq .events
   zcat dump.jsonl.gz | geokg ingest --batch 200 -`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {

@@ -54,8 +54,8 @@ func newQueryCmd(app *App) *cobra.Command {
 		Short: "Canned questions about the graph: relations, officials, timelines, statements, places, top pairs",
 		Long: `Query runs canned, parameterised Cypher against the graph and prints the answer
 as an aligned table (default), JSON (--json) or CSV (--csv). With --cypher it
-prints the statement and its parameters (as :param lines) for pasting into
-Neo4j Browser, where the graph view shows the result.
+prints the statement, with the values written in, for pasting into Neo4j
+Browser as it is: Browser runs it in one frame and draws its graph.
 
 An actor may be named by its id (country:IRN), its name or any alias the
 articles used ("US", "Washington", "the Kremlin", "Dehqan"); geokg also
@@ -64,13 +64,13 @@ index. How each name was resolved is reported on stderr.
 
 A country stands for itself and for the persons holding a role in it
 (its officials) in relations and statements.`,
-		Example: `  geokg query relations US Iran
-  geokg query officials Iran
-  geokg query timeline Russia --from 2024-01-01 --type ASSAULT
-  geokg query statements --speaker Iran --about Israel --search "red line"
-  geokg query near Kharkiv --km 50 --since 30d
-  geokg query top --type ASSAULT --since 90d --csv
-  geokg query relations Washington Tehran --cypher`,
+		Example: `  geokg query relations Estonia Russia
+  geokg query officials Estonia
+  geokg query timeline Russia --from 2025-03-01 --type SANCTION
+  geokg query statements --speaker Estonia --about Russia --search GPS
+  geokg query near Narva --km 50
+  geokg query top --type SANCTION --since 2025-03-01 --csv
+  geokg query relations Tallinn Moscow --cypher`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
@@ -93,12 +93,12 @@ actor and the persons holding a role in it):
   paths       the shortest connecting paths of up to 3 hops over events,
               statements, roles and places
 
-With --cypher it prints first a query for Neo4j Browser's graph view (the two
-actors, the events and statements between them, the roles, the paths), then
-the four above.`,
-		Example: `  geokg query relations US Iran
-  geokg query relations "United States" Syria --json
-  geokg query relations Washington Moscow --cypher   # paste into Neo4j Browser`,
+With --cypher it prints instead one query for Neo4j Browser's graph view: the
+two actors, the events and statements between them, the roles and the paths.
+(The guide, 'geokg browser', has the four tables as Cypher too.)`,
+		Example: `  geokg query relations Estonia Russia
+  geokg query relations France Chad --json
+  geokg query relations Tallinn Moscow --cypher   # paste into Neo4j Browser`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runQuery(cmd.Context(), app, o, func(ctx context.Context, r *resolver) ([]graph.Query, error) {
@@ -110,11 +110,10 @@ the four above.`,
 				if err != nil {
 					return nil, err
 				}
-				qs := graph.RelationsQueries(a, b)
 				if o.cypher {
-					qs = append([]graph.Query{graph.RelationsGraphQuery(a, b)}, qs...)
+					return []graph.Query{graph.RelationsGraphQuery(a, b)}, nil
 				}
-				return qs, nil
+				return graph.RelationsQueries(a, b), nil
 			})
 		},
 	}
@@ -130,7 +129,7 @@ func newOfficialsCmd(app *App) *cobra.Command {
 		Long: `Officials lists the persons holding a role in COUNTRY (or in one of its
 organisations), the role as of the latest article stating it (as_of), and
 the publication dates of the first and last article mentioning the person.`,
-		Example: `  geokg query officials Iran
+		Example: `  geokg query officials Estonia
   geokg query officials "the Kremlin" --csv`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -163,8 +162,8 @@ the articles reporting each event.
 RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE,
 COERCE, ASSAULT).`,
 		Example: `  geokg query timeline Russia
-  geokg query timeline US --from 2024-01-01 --to 2024-06-30 --type SANCTION
-  geokg query timeline Hezbollah --from 30d --json`,
+  geokg query timeline Estonia --from 2025-03-01 --to 2025-03-31 --type SANCTION
+  geokg query timeline "Rapid Support Forces" --from 2025-03-01 --json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
@@ -205,9 +204,9 @@ func newStatementsCmd(app *App) *cobra.Command {
 --about take an actor (a country also covers the persons holding a role in
 it). --search looks every word up in the statement_text full-text index and
 ranks by relevance; Lucene syntax is taken literally.`,
-		Example: `  geokg query statements --speaker Iran
-  geokg query statements --about "United States" --search "red line"
-  geokg query statements --speaker Lavrov --json`,
+		Example: `  geokg query statements --speaker Estonia
+  geokg query statements --about Russia --search "GPS signals"
+  geokg query statements --speaker Kask --json`,
 		Args: cobra.ExactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runQuery(cmd.Context(), app, o, func(ctx context.Context, r *resolver) ([]graph.Query, error) {
@@ -244,9 +243,9 @@ func newNearCmd(app *App) *cobra.Command {
 		Long: `Near lists the events that occurred at a location within --km kilometres of
 PLACE, nearest first. PLACE is a location in the graph (by name or id), a
 place the gazetteer knows, or "LAT,LON".`,
-		Example: `  geokg query near Homs --km 50
-  geokg query near Kharkiv --km 100 --since 30d
-  geokg query near 50.45,30.52 --km 25 --json`,
+		Example: `  geokg query near Narva --km 50
+  geokg query near Tallinn --km 300 --since 2025-03-01
+  geokg query near 59.44,24.75 --km 250 --json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if f.Km <= 0 {
@@ -284,8 +283,8 @@ func newTopCmd(app *App) *cobra.Command {
 direction), with the cooperation/conflict split on the PLOVER scale and the
 first and last event dates.`,
 		Example: `  geokg query top
-  geokg query top --type ASSAULT --since 30d
-  geokg query top --since 2024-01-01 --limit 50 --csv`,
+  geokg query top --type SANCTION --since 2025-03-01
+  geokg query top --since 2025-03-01 --limit 50 --csv`,
 		Args: cobra.ExactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error

@@ -118,7 +118,8 @@ the file. See 'geokg config show'.`,
 		Example: `  scripts/neo4j start && eval "$(scripts/neo4j env)"
   geokg schema apply
   geokg doctor
-  geokg extract --published 2017-04-12 article.txt`,
+  geokg extract seeds/articles/2025-03-11-sahel-observer-france-chad.txt
+  geokg query relations France Chad`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {

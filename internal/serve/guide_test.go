@@ -19,7 +19,10 @@ func TestGuide(t *testing.T) {
 	s := string(got)
 	assert.True(t, strings.HasPrefix(s, `<article class="guide">`))
 	assert.Equal(t, 8, strings.Count(s, "<slide "))
-	assert.Contains(t, s, ":param a =&gt; &#39;country:USA&#39;")
+	// One :params block per query, which Browser runs alone, then the query.
+	assert.Contains(t, s, `<pre class="pre-scrollable code runnable">:params {a: &#39;country:EST&#39;, b: &#39;country:RUS&#39;}</pre>`)
+	assert.NotContains(t, s, ":param ")
+	assert.Equal(t, strings.Count(s, ">:params {"), strings.Count(s, "runnable")/2)
 	assert.Contains(t, s, ":style http://localhost:8080/browser/style.grass")
 }
 
