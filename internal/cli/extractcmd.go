@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/geokg/geokg/extract"
 	"github.com/geokg/geokg/extract/timex"
+	"github.com/geokg/geokg/internal/source"
 	"github.com/geokg/geokg/schema"
 )
 
@@ -77,7 +79,8 @@ func runExtract(app *App, o extractOptions, args []string) error {
 		doc, err := extractOne(ex, app.In, name, o)
 		if err != nil {
 			failed++
-			app.Logger().Error("extract failed", "source", name, "err", err)
+			// the same line as ingest's for a skipped item
+			app.Logger().Warn("skipped", "source", name, "reason", err.Error())
 			continue
 		}
 		if o.json {
@@ -109,10 +112,14 @@ func extractOne(ex *extract.Extractor, stdin io.Reader, name string, o extractOp
 		data, err = os.ReadFile(name)
 	}
 	if err != nil {
-		return doc, fmt.Errorf("read %s: %w", name, err)
+		return doc, source.PathCause(err)
 	}
 	in, err := extract.ReadInput(name, data)
 	if err != nil {
+		// ReadInput's errors are "read NAME: cause"; the line names NAME.
+		if cause := errors.Unwrap(err); cause != nil {
+			err = cause
+		}
 		return doc, err
 	}
 	if o.published != "" {

@@ -159,7 +159,7 @@ func runIngest(ctx context.Context, app *App, o ingestOptions, args []string) er
 		committed := sum.New + sum.Updated + sum.Unchanged
 		return fmt.Errorf("ingest stopped: %w (%d articles were committed and are kept; re-run the same command to finish)", runErr, committed)
 	case sum.Failed > 0:
-		return fmt.Errorf("%w: %d of %d item(s) could not be ingested", ErrSomeFailed, sum.Failed, sum.Failed+sum.Articles)
+		return errSomeFailedShown
 	}
 	return nil
 }

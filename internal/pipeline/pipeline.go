@@ -89,12 +89,13 @@ type Summary struct {
 	DryRun    bool
 }
 
-// Rate is articles processed per second.
+// Rate is articles extracted (and, unless a dry run, written or found
+// unchanged) per second; failed items do not count.
 func (s Summary) Rate() float64 {
 	if s.Elapsed <= 0 {
 		return 0
 	}
-	return float64(s.Articles+s.Failed) / s.Elapsed.Seconds()
+	return float64(s.Articles) / s.Elapsed.Seconds()
 }
 
 type result struct {

@@ -14,6 +14,8 @@ import (
 
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html/charset"
+
+	"github.com/geokg/geokg/extract/text"
 )
 
 // StatusError is an HTTP response outside 2xx.
@@ -94,7 +96,7 @@ func toUTF8(raw []byte, contentType string) ([]byte, error) {
 			}
 		}
 	}
-	if err := checkContent(raw); err != nil {
+	if err := text.CheckContent(raw); err != nil {
 		return nil, err
 	}
 	return raw, nil
@@ -260,7 +262,7 @@ func (r *Reader) loadEntry(ctx context.Context, e Entry) (Document, error) {
 		d.Key = e.Link // the feed's link is the identity, whatever redirects say today
 		d.URL = e.Link
 	} else {
-		if err := checkContent([]byte(e.Content)); err != nil {
+		if err := text.CheckContent([]byte(e.Content)); err != nil {
 			return Document{}, err
 		}
 		d = Document{HTML: e.Content}

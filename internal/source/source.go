@@ -5,18 +5,23 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/geokg/geokg/extract/text"
 )
 
-// Sentinel errors for content that cannot be ingested.
+// Sentinel errors for content that cannot be ingested. The content errors
+// are the extractor's (text.CheckContent), so extract and ingest word them
+// alike.
 var (
-	ErrEmpty       = errors.New("empty content")
-	ErrBinary      = errors.New("binary content")
-	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	ErrEmpty       = text.ErrEmpty
+	ErrBinary      = text.ErrBinary
+	ErrInvalidUTF8 = text.ErrInvalidUTF8
 	ErrTooLarge    = errors.New("content too large")
 	ErrNotFeed     = errors.New("not a feed")
 )
@@ -159,6 +164,17 @@ func (r *Reader) Walk(ctx context.Context, specs []string, fn func(Item) error) 
 	return nil
 }
 
+// PathCause drops the path from a file system error ("open: no such file or
+// directory"): an item's error never repeats its Origin, since messages print
+// both.
+func PathCause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}
+
 // IsURL reports whether a source spec is an http(s) URL.
 func IsURL(s string) bool {
 	l := strings.ToLower(s)
@@ -168,7 +184,7 @@ func IsURL(s string) bool {
 func (r *Reader) walkPath(ctx context.Context, spec string, fn func(Item) error) error {
 	info, err := os.Stat(spec)
 	if err != nil {
-		return fn(Item{Origin: spec, File: AbsPath(spec), Err: fmt.Errorf("read %s: %w", spec, err)})
+		return fn(Item{Origin: spec, File: AbsPath(spec), Err: PathCause(err)})
 	}
 	if !info.IsDir() {
 		return r.readFile(ctx, spec, fn)
@@ -179,7 +195,7 @@ func (r *Reader) walkPath(ctx context.Context, spec string, fn func(Item) error)
 			return err
 		}
 		if werr != nil {
-			if ferr := fn(Item{Origin: path, File: AbsPath(path), Err: fmt.Errorf("walk %s: %w", path, werr)}); ferr != nil {
+			if ferr := fn(Item{Origin: path, File: AbsPath(path), Err: PathCause(werr)}); ferr != nil {
 				return ferr
 			}
 			if d != nil && d.IsDir() {

@@ -110,7 +110,12 @@ func TestWalkFolder(t *testing.T) {
 	assert.ElementsMatch(t, []string{"Article A.", "<html><head><title>B</title></head><body><p>B body</p></body></html>", "C body", "L1", "L4"}, texts)
 	require.Len(t, errs, 2)
 	assert.ErrorIs(t, errs[filepath.Join(dir, "bad.txt")], ErrEmpty)
-	assert.Contains(t, errs[filepath.Join(dir, "lines.jsonl")+":3"].Error(), "lines.jsonl:3")
+	lineErr := errs[filepath.Join(dir, "lines.jsonl")+":3"]
+	require.Error(t, lineErr, "the bad line is an item named by its line")
+	assert.Contains(t, lineErr.Error(), "decode JSON")
+	for origin, err := range errs {
+		assert.NotContains(t, err.Error(), filepath.Base(origin), "an item's error does not repeat its origin")
+	}
 
 	byText := map[string]Document{}
 	for _, d := range docs {
