@@ -411,15 +411,27 @@ func (w *txWriter) collectOld(ctx context.Context, ids []string, t *touched) err
 	return nil
 }
 
+// batchRows are the parameter rows of a batch of articles, by kind.
+type batchRows struct {
+	articles, actors, locations, events, statements []map[string]any
+}
+
+func rowsOf(batch []*prepared) batchRows {
+	var r batchRows
+	for _, p := range batch {
+		r.articles = append(r.articles, p.article)
+		r.actors = append(r.actors, p.actors...)
+		r.locations = append(r.locations, p.locations...)
+		r.events = append(r.events, p.events...)
+		r.statements = append(r.statements, p.stmts...)
+	}
+	return r
+}
+
 // writeNew writes the facts of the articles, one UNWIND statement per kind.
 func (w *txWriter) writeNew(ctx context.Context, batch []*prepared, t *touched) error {
-	var arts, actors, locs, events, stmts []map[string]any
+	rows := rowsOf(batch)
 	for _, p := range batch {
-		arts = append(arts, p.article)
-		actors = append(actors, p.actors...)
-		locs = append(locs, p.locations...)
-		events = append(events, p.events...)
-		stmts = append(stmts, p.stmts...)
 		addAll(t.actors, p.actorIDs)
 		addAll(t.locations, p.locationIDs)
 		addAll(t.events, p.eventIDs)
@@ -433,11 +445,11 @@ func (w *txWriter) writeNew(ctx context.Context, batch []*prepared, t *touched) 
 		query string
 		rows  []map[string]any
 	}{
-		{"articles", qWriteArticles, arts},
-		{"actors", qWriteActors, actors},
-		{"locations", qWriteLocations, locs},
-		{"events", qWriteEvents, events},
-		{"statements", qWriteStatements, stmts},
+		{"articles", qWriteArticles, rows.articles},
+		{"actors", qWriteActors, rows.actors},
+		{"locations", qWriteLocations, rows.locations},
+		{"events", qWriteEvents, rows.events},
+		{"statements", qWriteStatements, rows.statements},
 	}
 	for _, s := range steps {
 		if len(s.rows) == 0 {
