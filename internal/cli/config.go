@@ -59,8 +59,12 @@ type IngestConfig struct {
 
 // ServeConfig configures the daemon.
 type ServeConfig struct {
-	Addr string      `mapstructure:"addr" yaml:"addr"`
-	Jobs []JobConfig `mapstructure:"jobs" yaml:"jobs"`
+	Addr string `mapstructure:"addr" yaml:"addr"`
+	// RunOnStart runs each job when the daemon starts if it is due (never
+	// ran, or its last run is older than its schedule allows); a job's own
+	// run_on_start wins.
+	RunOnStart bool        `mapstructure:"run_on_start" yaml:"run_on_start"`
+	Jobs       []JobConfig `mapstructure:"jobs" yaml:"jobs"`
 }
 
 // JobConfig is one scheduled re-ingestion job.
@@ -70,6 +74,8 @@ type JobConfig struct {
 	Sources  []string      `mapstructure:"sources" yaml:"sources"`
 	MaxItems int           `mapstructure:"max_items" yaml:"max_items"`
 	MaxAge   time.Duration `mapstructure:"max_age" yaml:"max_age"`
+	// RunOnStart overrides serve.run_on_start for this job (nil: inherit).
+	RunOnStart *bool `mapstructure:"run_on_start" yaml:"run_on_start,omitempty"`
 }
 
 // defaults are the values used when nothing else sets a key. Every key is
@@ -90,6 +96,7 @@ var defaults = map[string]any{
 	"ingest.max_bytes":        int64(20 << 20),
 	"ingest.user_agent":       "geokg/" + version + " (+https://github.com/geokg/geokg)",
 	"serve.addr":              "127.0.0.1:8080",
+	"serve.run_on_start":      true,
 }
 
 // neo4jEnv maps keys to the conventional Neo4j variable names; every other

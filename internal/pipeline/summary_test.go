@@ -20,10 +20,10 @@ func TestSummaryPrint(t *testing.T) {
 		want string
 	}{
 		{name: "only failures: no graph line, no rate",
-			sum: Summary{Failed: 1, Failures: bad, Elapsed: 400 * time.Microsecond},
+			sum:  Summary{Failed: 1, Failures: bad, Elapsed: 400 * time.Microsecond},
 			want: "articles: 0 new, 0 updated, 0 unchanged, 1 failed\ntime: 0s\n"},
 		{name: "failures and nothing written for seconds: still no rate",
-			sum: Summary{Failed: 1, Failures: bad, Elapsed: 3 * time.Second},
+			sum:  Summary{Failed: 1, Failures: bad, Elapsed: 3 * time.Second},
 			want: "articles: 0 new, 0 updated, 0 unchanged, 1 failed\ntime: 3s\n"},
 		{name: "written in under a second: no rate",
 			sum: Summary{Articles: 13, New: 13, Graph: written, Elapsed: 250 * time.Millisecond},
