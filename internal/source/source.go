@@ -182,12 +182,24 @@ func IsURL(s string) bool {
 }
 
 func (r *Reader) walkPath(ctx context.Context, spec string, fn func(Item) error) error {
+	return r.files(ctx, spec, func(path string, err error) error {
+		if err != nil {
+			return fn(Item{Origin: path, File: AbsPath(path), Err: err})
+		}
+		return r.readFile(ctx, path, fn)
+	})
+}
+
+// files calls fn with every file a path spec names: the file itself, or the
+// files of a folder that pass the filters, in lexical order; what cannot be
+// read comes with its error.
+func (r *Reader) files(ctx context.Context, spec string, fn func(path string, err error) error) error {
 	info, err := os.Stat(spec)
 	if err != nil {
-		return fn(Item{Origin: spec, File: AbsPath(spec), Err: PathCause(err)})
+		return fn(spec, PathCause(err))
 	}
 	if !info.IsDir() {
-		return r.readFile(ctx, spec, fn)
+		return fn(spec, nil)
 	}
 	root := spec
 	return filepath.WalkDir(root, func(path string, d os.DirEntry, werr error) error {
@@ -195,7 +207,7 @@ func (r *Reader) walkPath(ctx context.Context, spec string, fn func(Item) error)
 			return err
 		}
 		if werr != nil {
-			if ferr := fn(Item{Origin: path, File: AbsPath(path), Err: PathCause(werr)}); ferr != nil {
+			if ferr := fn(path, PathCause(werr)); ferr != nil {
 				return ferr
 			}
 			if d != nil && d.IsDir() {
@@ -217,7 +229,7 @@ func (r *Reader) walkPath(ctx context.Context, spec string, fn func(Item) error)
 		if !matchAny(r.opts.Include, rel, d.Name()) || matchAny(r.opts.Exclude, rel, d.Name()) {
 			return nil
 		}
-		return r.readFile(ctx, path, fn)
+		return fn(path, nil)
 	})
 }
 

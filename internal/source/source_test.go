@@ -213,3 +213,42 @@ func TestPlainTextMeta(t *testing.T) {
 		"2025-13-40-bad.txt":   {"", ""},
 	}, got)
 }
+
+// Count, a walk that reads no article, gives the number of items Walk
+// produces, so that progress has a total.
+func TestCountMatchesWalk(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.txt":           "Article A.",
+		"sub/b.html":      "<html><body><p>B body</p></body></html>",
+		"sub/deep/c.json": `{"text":"C body"}`,
+		"arr.json":        `[{"text":"one"}, {"text":"two"}, {"text":"three"}]`,
+		"sub/skip.txt":    "excluded",
+		"notes.csv":       "not included by default",
+		".hidden/d.txt":   "hidden",
+		"bad.txt":         "",
+		"lines.jsonl":     "{\"text\":\"L1\"}\n\n  \n{broken\n{\"text\":\"L4\"}",
+	})
+	r := New(Options{Exclude: []string{"skip.txt"}})
+	tests := []struct {
+		name  string
+		specs []string
+		want  int
+		known bool
+	}{
+		{"folder", []string{dir}, 10, true},
+		{"file and missing file", []string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "gone.txt")}, 2, true},
+		{"a URL: unknown", []string{dir, "https://news.example/feed.xml"}, 0, false},
+		{"stdin: unknown", []string{"-"}, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, known := r.Count(context.Background(), tt.specs)
+			assert.Equal(t, tt.known, known)
+			assert.Equal(t, tt.want, n)
+			if known {
+				docs, errs := collect(t, r, tt.specs...)
+				assert.Equal(t, len(docs)+len(errs), n, "as many items as the walk gives")
+			}
+		})
+	}
+}
