@@ -12,6 +12,8 @@ import (
 	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
+
+	"github.com/geokg/geokg/internal/pipeline"
 )
 
 // Config is geokg's whole configuration, after defaults, the config file,
@@ -90,8 +92,8 @@ var defaults = map[string]any{
 	"extract.geonames_cities": "",
 	"extract.geonames_admin1": "",
 	"extract.geonames_all":    "",
-	"ingest.workers":          2,
-	"ingest.batch":            50,
+	"ingest.workers":          pipeline.DefaultWorkers,
+	"ingest.batch":            pipeline.DefaultBatch,
 	"ingest.fetch_timeout":    "30s",
 	"ingest.max_bytes":        int64(20 << 20),
 	"ingest.user_agent":       "geokg/" + version + " (+https://github.com/geokg/geokg)",
