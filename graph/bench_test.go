@@ -33,7 +33,7 @@ func benchDocs(b *testing.B, n int) []schema.Document {
 			PublishedAt *string `json:"published_at"`
 			Text        *string `json:"text"`
 		}{&in.URL, &in.Title, &in.PublishedAt, &in.Text}))
-		d, err := ex.Extract(in)
+		d, err := ex.Extract(context.Background(), in)
 		require.NoError(b, err)
 		d.Article.ID = in.URL
 		docs = append(docs, d)
@@ -73,7 +73,7 @@ func BenchmarkWrite1000(b *testing.B) {
 			require.NoError(b, err)
 		}
 	}
-	for _, batch := range []int{10, 50, 200, 500} {
+	for _, batch := range []int{50, 200, 500} {
 		for _, way := range ways {
 			b.Run(fmt.Sprintf("%s/batch=%d", way.name, batch), func(b *testing.B) {
 				var articles, items float64

@@ -2,11 +2,13 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -53,7 +55,7 @@ code is 3 when some failed.`,
 					return usageError{fmt.Errorf("--published %q: %w", o.published, err)}
 				}
 			}
-			return runExtract(app, o, args)
+			return runExtract(cmd.Context(), app, o, args)
 		},
 	}
 	f := cmd.Flags()
@@ -64,7 +66,7 @@ code is 3 when some failed.`,
 	return cmd
 }
 
-func runExtract(app *App, o extractOptions, args []string) error {
+func runExtract(ctx context.Context, app *App, o extractOptions, args []string) error {
 	c := app.Config().Extract
 	ex, err := extract.New(extract.Options{GeoNamesCities: c.GeoNamesCities, GeoNamesAdmin1: c.GeoNamesAdmin1, GeoNamesAll: c.GeoNamesAll})
 	if err != nil {
@@ -76,7 +78,7 @@ func runExtract(app *App, o extractOptions, args []string) error {
 	enc.SetEscapeHTML(false)
 	failed := 0
 	for i, name := range args {
-		doc, err := extractOne(ex, app.In, name, o)
+		doc, err := extractOne(ctx, ex, app.In, name, o, c.Timeout)
 		if err != nil {
 			failed++
 			// the same line as ingest's for a skipped item
@@ -104,7 +106,7 @@ func runExtract(app *App, o extractOptions, args []string) error {
 	return nil
 }
 
-func extractOne(ex *extract.Extractor, stdin io.Reader, name string, o extractOptions) (doc schema.Document, err error) {
+func extractOne(ctx context.Context, ex *extract.Extractor, stdin io.Reader, name string, o extractOptions, timeout time.Duration) (doc schema.Document, err error) {
 	var data []byte
 	if name == "-" {
 		data, err = io.ReadAll(io.LimitReader(stdin, 64<<20))
@@ -131,5 +133,7 @@ func extractOne(ex *extract.Extractor, stdin io.Reader, name string, o extractOp
 	if o.url != "" {
 		in.URL = o.url
 	}
-	return ex.Extract(in)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	return ex.Extract(ctx, in)
 }

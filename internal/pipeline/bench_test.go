@@ -31,7 +31,7 @@ func BenchmarkIngest1000(b *testing.B) {
 		pipeline.Options{})
 	require.NoError(b, err)
 	for _, c := range []struct{ batch, workers int }{
-		{10, 2}, {50, 2}, {100, 2}, {200, 2}, {500, 2}, {200, 1}, {200, 4},
+		{50, 2}, {200, 2}, {500, 2}, {200, 1}, {200, 4},
 	} {
 		batch, workers := c.batch, c.workers
 		b.Run(fmt.Sprintf("batch=%d/workers=%d", batch, workers), func(b *testing.B) {
