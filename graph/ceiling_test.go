@@ -34,12 +34,7 @@ MERGE (e:Event {id: r.id}) ON CREATE SET e.type = r.type, e.date = r.date
 WITH e, r
 MATCH (a:Article {id: r.article})
 CREATE (a)-[:REPORTS {confidence: r.confidence, evidence: r.evidence}]->(e)
-FOREACH (sid IN r.sources | MERGE (s:Actor {id: sid}) MERGE (s)-[:INITIATED]->(e))
-FOREACH (tid IN r.targets | MERGE (t:Actor {id: tid}) MERGE (e)-[:TARGETED]->(t))
-FOREACH (lid IN CASE WHEN r.location IS NOT NULL AND NOT r.location_is_actor THEN [r.location] ELSE [] END |
-  MERGE (l:Location {id: lid}) MERGE (e)-[:OCCURRED_IN]->(l))
-FOREACH (cid IN CASE WHEN r.location IS NOT NULL AND r.location_is_actor THEN [r.location] ELSE [] END |
-  MERGE (c:Actor {id: cid}) MERGE (e)-[:OCCURRED_IN]->(c))`
+` + qEventEdges
 	qCeilingStatements = `UNWIND $rows AS r
 MERGE (s:Statement {id: r.id}) ON CREATE SET s.kind = r.kind, s.text = r.text
 WITH s, r

@@ -169,6 +169,15 @@ func addAll(m map[string]bool, ids []string) {
 
 // Statements of the replace path. Every value is a parameter.
 const (
+	// qEventEdges links an event (e) to the actors and the place of its
+	// row (r).
+	qEventEdges = `FOREACH (sid IN r.sources | MERGE (s:Actor {id: sid}) MERGE (s)-[:INITIATED]->(e))
+FOREACH (tid IN r.targets | MERGE (t:Actor {id: tid}) MERGE (e)-[:TARGETED]->(t))
+FOREACH (lid IN CASE WHEN r.location IS NOT NULL AND NOT r.location_is_actor THEN [r.location] ELSE [] END |
+  MERGE (l:Location {id: lid}) MERGE (e)-[:OCCURRED_IN]->(l))
+FOREACH (cid IN CASE WHEN r.location IS NOT NULL AND r.location_is_actor THEN [r.location] ELSE [] END |
+  MERGE (c:Actor {id: cid}) MERGE (e)-[:OCCURRED_IN]->(c))`
+
 	// Lock (or create) each article node first: a concurrent writer of the
 	// same article waits here, then sees the committed hash.
 	qLockArticles = `UNWIND $ids AS id
@@ -238,12 +247,7 @@ WITH e, r
 MATCH (a:Article {id: r.article})
 CREATE (a)-[:REPORTS {evidence: r.evidence, start: r.start, end: r.end, confidence: r.confidence,
   extractor_version: r.extractor_version, cameo: r.cameo, fatalities: r.fatalities, quantities: r.quantities}]->(e)
-FOREACH (sid IN r.sources | MERGE (s:Actor {id: sid}) MERGE (s)-[:INITIATED]->(e))
-FOREACH (tid IN r.targets | MERGE (t:Actor {id: tid}) MERGE (e)-[:TARGETED]->(t))
-FOREACH (lid IN CASE WHEN r.location IS NOT NULL AND NOT r.location_is_actor THEN [r.location] ELSE [] END |
-  MERGE (l:Location {id: lid}) MERGE (e)-[:OCCURRED_IN]->(l))
-FOREACH (cid IN CASE WHEN r.location IS NOT NULL AND r.location_is_actor THEN [r.location] ELSE [] END |
-  MERGE (c:Actor {id: cid}) MERGE (e)-[:OCCURRED_IN]->(c))`
+` + qEventEdges
 	qWriteStatements = `UNWIND $rows AS r
 MERGE (s:Statement {id: r.id})
 ON CREATE SET s.kind = r.kind, s.text = r.text
