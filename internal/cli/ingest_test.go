@@ -79,3 +79,27 @@ func TestIntegrationIngest(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "articles: 9 new, 0 updated, 4 unchanged, 0 failed")
 }
+
+// A bad input gives one line naming it, worded alike by extract and ingest,
+// then the summary; no rate when nothing was processed.
+func TestBadInputMessages(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "photo.txt")
+	require.NoError(t, os.WriteFile(bin, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), 0o644))
+
+	code, out, errOut := run(t, nil, "extract", bin)
+	assert.Equal(t, exitPartial, code)
+	assert.Empty(t, out)
+	lines := strings.Split(strings.TrimSpace(errOut), "\n")
+	require.Len(t, lines, 2, errOut)
+	assert.Contains(t, lines[0], `msg=skipped source=`+bin+` reason="binary content, not text"`)
+	assert.Equal(t, "geokg: some inputs failed: 1 of 1 article(s) could not be extracted", lines[1])
+
+	code, _, errOut = run(t, map[string]string{"NEO4J_URI": "bolt://127.0.0.1:1"}, "ingest", "--dry-run", bin)
+	assert.Equal(t, exitPartial, code)
+	lines = strings.Split(strings.TrimSpace(errOut), "\n")
+	require.Len(t, lines, 2, errOut)
+	assert.Contains(t, lines[0], `msg=skipped source=`+bin+` reason="binary content, not text"`)
+	assert.Regexp(t, `^dry run: 0 articles extracted, 1 failed, nothing written \([0-9.]+m?s\)$`, lines[1])
+	assert.NotContains(t, errOut, "articles/s")
+}
