@@ -3,6 +3,7 @@ package source
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -25,7 +26,7 @@ type StatusError struct {
 }
 
 func (e *StatusError) Error() string {
-	return fmt.Sprintf("GET %s: HTTP %d %s", e.URL, e.Status, http.StatusText(e.Status))
+	return fmt.Sprintf("HTTP %d %s", e.Status, http.StatusText(e.Status)) // the item's Origin names the URL
 }
 
 // response is a fetched body, decoded to UTF-8.
@@ -41,13 +42,18 @@ func (r *Reader) fetch(ctx context.Context, u string) (*response, error) {
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", u, err)
+		return nil, fmt.Errorf("fetch: %w", err)
 	}
 	req.Header.Set("User-Agent", r.opts.UserAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5")
 	resp, err := r.client.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", u, err)
+		// url.Error repeats the URL, which the item's Origin already says.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, fmt.Errorf("fetch: %w", err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
@@ -55,19 +61,19 @@ func (r *Reader) fetch(ctx context.Context, u string) (*response, error) {
 		return nil, &StatusError{URL: u, Status: resp.StatusCode}
 	}
 	if resp.ContentLength > r.opts.MaxBytes {
-		return nil, fmt.Errorf("fetch %s: %w (Content-Length %d over %d bytes)", u, ErrTooLarge, resp.ContentLength, r.opts.MaxBytes)
+		return nil, fmt.Errorf("fetch: %w (Content-Length %d over %d bytes)", ErrTooLarge, resp.ContentLength, r.opts.MaxBytes)
 	}
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, r.opts.MaxBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", u, err)
+		return nil, fmt.Errorf("fetch: %w", err)
 	}
 	if int64(len(raw)) > r.opts.MaxBytes {
-		return nil, fmt.Errorf("fetch %s: %w (body over %d bytes)", u, ErrTooLarge, r.opts.MaxBytes)
+		return nil, fmt.Errorf("fetch: %w (body over %d bytes)", ErrTooLarge, r.opts.MaxBytes)
 	}
 	ct := resp.Header.Get("Content-Type")
 	body, err := toUTF8(raw, ct)
 	if err != nil {
-		return nil, fmt.Errorf("fetch %s: %w", u, err)
+		return nil, err
 	}
 	final := u
 	if resp.Request != nil && resp.Request.URL != nil {
@@ -118,7 +124,7 @@ func (r *Reader) walkURL(ctx context.Context, spec string, fn func(Item) error) 
 	}
 	d, err := articleDoc(resp)
 	if err != nil {
-		return fn(Item{Origin: spec, Err: fmt.Errorf("fetch %s: %w", spec, err)})
+		return fn(Item{Origin: spec, Err: err})
 	}
 	d.Origin = spec
 	r.finish(&d)
@@ -169,7 +175,7 @@ func sniffFeed(body []byte) bool {
 func (r *Reader) walkFeed(ctx context.Context, spec string, resp *response, fn func(Item) error) error {
 	feed, err := ParseFeed(resp.body)
 	if err != nil {
-		return fn(Item{Origin: spec, Err: fmt.Errorf("read feed %s: %w", spec, err)})
+		return fn(Item{Origin: spec, Err: fmt.Errorf("read feed: %w", err)})
 	}
 	base, _ := url.Parse(resp.url)
 	for i, it := range feed.Items {
@@ -179,7 +185,7 @@ func (r *Reader) walkFeed(ctx context.Context, spec string, resp *response, fn f
 		origin := fmt.Sprintf("%s#%d", spec, i+1)
 		entry := feedEntry(feed, it, base)
 		if entry.Link == "" && entry.Content == "" {
-			if err := fn(Item{Origin: origin, Err: fmt.Errorf("read feed %s: item %d has neither link nor content", spec, i+1)}); err != nil {
+			if err := fn(Item{Origin: origin, Err: errors.New("feed item with neither link nor content")}); err != nil {
 				return err
 			}
 			continue
@@ -256,7 +262,7 @@ func (r *Reader) loadEntry(ctx context.Context, e Entry) (Document, error) {
 			return Document{}, err
 		}
 		if d, err = articleDoc(resp); err != nil {
-			return Document{}, fmt.Errorf("fetch %s: %w", e.Link, err)
+			return Document{}, err
 		}
 		d.Origin = e.Link
 		d.Key = e.Link // the feed's link is the identity, whatever redirects say today
