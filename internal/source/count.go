@@ -50,13 +50,10 @@ func (r *Reader) countFile(path string) int {
 		return 1
 	}
 	defer f.Close()
-	n := 0
 	if ext == ".json" {
-		n = countJSONRecords(bufio.NewReader(io.LimitReader(f, r.opts.MaxBytes)))
-	} else {
-		n = countLines(bufio.NewReaderSize(f, 64<<10))
+		return countJSONRecords(bufio.NewReader(io.LimitReader(f, r.opts.MaxBytes)))
 	}
-	return max(n, 1)
+	return max(countLines(bufio.NewReaderSize(f, 64<<10)), 1)
 }
 
 // countLines counts the lines holding more than white space.
@@ -81,7 +78,7 @@ func countLines(br *bufio.Reader) int {
 }
 
 // countJSONRecords counts the elements of a top-level JSON array (one for
-// any other value).
+// any other value, or an empty array).
 func countJSONRecords(rd io.Reader) int {
 	dec := json.NewDecoder(rd)
 	tok, err := dec.Token()
@@ -96,5 +93,5 @@ func countJSONRecords(rd io.Reader) int {
 		}
 		n++
 	}
-	return n
+	return max(n, 1) // an empty array is one (failing) item
 }
