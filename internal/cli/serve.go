@@ -48,8 +48,9 @@ restart resumes without re-processing what was committed.
 
 At start, once Neo4j answers, every job that is due runs at once: it never
 ran, or its last run (as recorded in the graph) is older than its schedule
-allows, e.g. more than 15 minutes ago for "@every 15m". Set run_on_start:
-false (under serve, or on a job) to wait for the schedule instead.
+allows, e.g. more than 15 minutes ago for "@every 15m"; one that ran 10
+minutes ago runs 5 minutes later. Set run_on_start: false (under serve, or
+on a job) to wait a whole interval instead.
 'geokg jobs list' and /jobs show each job's next run.
 
 A job never runs twice at once: a scheduled run that finds the previous one

@@ -272,6 +272,7 @@ func (d *Daemon) startDue(ctx context.Context, st DaemonStore) {
 			next, _ := NextDue(job.Schedule, LastRun(job, states), now)
 			d.log.Info("job not due at start", "job", name, "last_run", LastRun(job, states).Format(time.RFC3339),
 				"due", next.Format(time.RFC3339))
+			d.startEveryAt(name, next)
 			continue
 		}
 		d.log.Info("job due at start; running it now", "job", name)
@@ -279,6 +280,29 @@ func (d *Daemon) startDue(ctx context.Context, st DaemonStore) {
 			d.log.Warn("could not start the job", "job", name, "err", err)
 		}
 	}
+}
+
+// startEveryAt moves the first run of an "@every" job to at (its last run
+// plus the interval) instead of one interval after the daemon started; a
+// cron schedule already fires at its own times.
+func (d *Daemon) startEveryAt(name string, at time.Time) {
+	d.mu.Lock()
+	js := d.jobs[name]
+	cur := js.cron
+	d.mu.Unlock()
+	every, _, _ := parseSchedule(js.Schedule)
+	if every <= 0 || cur == nil {
+		return
+	}
+	j, err := d.sched.Update(cur.ID(), gocron.DurationJob(every), gocron.NewTask(func() { d.scheduled(name) }),
+		gocron.WithName(name), gocron.WithStartAt(gocron.WithStartDateTime(at)))
+	if err != nil {
+		d.log.Warn("could not move the job's first run", "job", name, "to", at.Format(time.RFC3339), "err", err)
+		return
+	}
+	d.mu.Lock()
+	js.cron = j
+	d.mu.Unlock()
 }
 
 // ErrBusy means the job is already running.

@@ -445,10 +445,16 @@ func TestIntegrationRunOnStart(t *testing.T) {
 	assert.EqualValues(t, 1, ex.calls.Load())
 	stop()
 
+	// As if it had last run 50 minutes ago: not due; the first run comes
+	// an hour after that run, not an hour after the start.
+	require.NoError(t, st.SaveSourceState(context.Background(), graph.SourceState{URL: feed, Job: "news",
+		LastRun: time.Now().Add(-50 * time.Minute), LastStatus: serve.StatusOK}))
 	d, _, stop = start(hourly)
 	defer stop()
 	time.Sleep(500 * time.Millisecond)
-	assert.Nil(t, d.Jobs()[0].LastRun, "ran a moment ago (the graph says so): not due")
+	assert.Nil(t, d.Jobs()[0].LastRun, "ran 50 minutes ago (the graph says so): not due")
+	require.NotNil(t, d.Jobs()[0].NextRun)
+	assert.WithinDuration(t, time.Now().Add(10*time.Minute), *d.Jobs()[0].NextRun, 5*time.Second)
 }
 
 func TestIntegrationOverrunIsReportedNotStacked(t *testing.T) {
