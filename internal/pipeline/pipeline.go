@@ -175,8 +175,9 @@ func Run(ctx context.Context, src Source, specs []string, ex Extractor, w Writer
 
 	items := make(chan source.Item, opts.Workers*2)
 	// Up to a batch of results waits while the previous batch is written,
-	// so extraction goes on during writes instead of taking turns with
-	// them; memory stays bounded by two batches.
+	// so fetching and extraction go on during writes instead of taking
+	// turns with them (it matters for URLs and feeds, whose fetches are
+	// slow); memory stays bounded by about two batches.
 	results := make(chan result, max(opts.Workers*2, opts.Batch))
 	var walkErr error
 	walkDone := make(chan struct{})
