@@ -26,8 +26,8 @@ const MaxTextBytes = 2 << 20
 
 // Errors returned for input that holds no article.
 var (
-	ErrEmpty    = errors.New("no article text")
-	ErrBinary   = errors.New("input is binary, not text")
+	ErrEmpty    = text.ErrEmpty
+	ErrBinary   = text.ErrBinary
 	ErrTooLarge = fmt.Errorf("article text larger than %d bytes", MaxTextBytes)
 	// ErrInternal reports a bug in the extractor met on this article.
 	ErrInternal = errors.New("internal extractor error")

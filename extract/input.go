@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/geokg/geokg/extract/text"
 )
@@ -14,17 +13,12 @@ import (
 // starting with '{') is an article object read by text.ParseJSON; HTML (by
 // extension or sniffing) is kept as HTML for Extract to take the main text
 // from; anything else is plain text. Empty, binary and invalid UTF-8 content
-// is an error naming the file.
+// is an error naming the file ("read NAME: " + the cause, one of text's
+// content errors or a JSON error).
 func ReadInput(name string, data []byte) (Input, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if len(bytes.TrimSpace(data)) == 0 {
-		return Input{}, fmt.Errorf("read %s: %w", name, ErrEmpty)
-	}
-	if text.LooksBinary(data) {
-		return Input{}, fmt.Errorf("read %s: %w", name, ErrBinary)
-	}
-	if !utf8.Valid(data) {
-		return Input{}, fmt.Errorf("read %s: invalid UTF-8 text", name)
+	if err := text.CheckContent(data); err != nil {
+		return Input{}, fmt.Errorf("read %s: %w", name, err)
 	}
 	ext := strings.ToLower(filepath.Ext(name))
 	trimmed := bytes.TrimSpace(data)

@@ -275,7 +275,9 @@ type StatementFilter struct {
 	Speaker string // actor id; a country also covers the persons holding a role in it
 	About   string // actor id, likewise
 	Search  string // words, all required, looked up in the statement_text index
-	Limit   int    // 0 means 100
+	// From and To bound the statement's date ("YYYY-MM-DD" or "").
+	From, To string
+	Limit    int // 0 means 100
 }
 
 // StatementsQuery lists statements by speaker, subject and words.
@@ -289,10 +291,12 @@ func StatementsQuery(f StatementFilter) Query {
 		order = "ORDER BY score DESC, date DESC, speaker, text"
 	}
 	return Query{Name: "statements", Title: "Statements", Params: map[string]any{
-		"speaker": optional(f.Speaker), "about": optional(f.About), "search": search, "limit": limitOr(f.Limit, 100),
+		"speaker": optional(f.Speaker), "about": optional(f.About), "search": search,
+		"from": optional(f.From), "to": optional(f.To), "limit": limitOr(f.Limit, 100),
 	}, Cypher: head + `OPTIONAL MATCH (sp:Actor)-[:SAID]->(st)
 WITH st, score, sp
-WHERE ($speaker IS NULL OR (sp IS NOT NULL AND (sp.id = $speaker OR EXISTS { (sp)-[:HOLDS_ROLE]->(:Actor {id: $speaker}) })))
+WHERE ($from IS NULL OR st.date >= date($from)) AND ($to IS NULL OR st.date <= date($to))
+  AND ($speaker IS NULL OR (sp IS NOT NULL AND (sp.id = $speaker OR EXISTS { (sp)-[:HOLDS_ROLE]->(:Actor {id: $speaker}) })))
   AND ($about IS NULL OR EXISTS { MATCH (st)-[:ABOUT]->(ab:Actor) WHERE ab.id = $about OR EXISTS { (ab)-[:HOLDS_ROLE]->(:Actor {id: $about}) } })
 RETURN st.date AS date, sp.name AS speaker,
        COLLECT { MATCH (st)-[:ABOUT]->(ab:Actor) RETURN ab.name ORDER BY ab.name } AS about,

@@ -216,6 +216,16 @@ func TestIntegrationQueries(t *testing.T) {
 			[]string{"date", "speaker", "about", "kind", "text", "score"}, [][]any{
 				{"2024-03-01", "Antony Blinken", l("Iran"), "indirect", s2, nil},
 			}},
+		{"statements from", graph.StatementsQuery(graph.StatementFilter{From: "2024-03-02"}),
+			[]string{"date", "speaker", "about", "kind", "text", "score"}, [][]any{
+				{"2024-03-10", "Iran", l("Israel"), "direct", s3, nil},
+				{"2024-03-02", "Hossein Dehqan", l("United States"), "direct", s1, nil},
+			}},
+		{"statements from, to", graph.StatementsQuery(graph.StatementFilter{From: "2024-03-01", To: "2024-03-02"}),
+			[]string{"date", "speaker", "about", "kind", "text", "score"}, [][]any{
+				{"2024-03-02", "Hossein Dehqan", l("United States"), "direct", s1, nil},
+				{"2024-03-01", "Antony Blinken", l("Iran"), "indirect", s2, nil},
+			}},
 		{"statements limit", graph.StatementsQuery(graph.StatementFilter{Limit: 1}),
 			[]string{"date", "speaker", "about", "kind", "text", "score"}, [][]any{
 				{"2024-03-10", "Iran", l("Israel"), "direct", s3, nil},

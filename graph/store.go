@@ -138,10 +138,10 @@ func (s *Store) connErr(err error) error {
 	switch {
 	case errors.As(err, &nerr) && nerr.Code == "Neo.ClientError.Security.Unauthorized":
 		e.Cause = fmt.Sprintf("authentication failed for user %q", s.cfg.Username)
-		e.Hint = "check NEO4J_USERNAME and NEO4J_PASSWORD"
+		e.Hint = localEnvHint("check NEO4J_USERNAME and NEO4J_PASSWORD")
 	case errors.As(err, &nerr) && nerr.Code == "Neo.ClientError.Security.AuthenticationRateLimit":
 		e.Cause = "too many failed logins; the server locked the account for a while"
-		e.Hint = "check NEO4J_PASSWORD, then wait and retry"
+		e.Hint = localEnvHint("check NEO4J_PASSWORD, then wait and retry")
 	case errors.As(err, &nerr) && nerr.Code == "Neo.ClientError.Database.DatabaseNotFound":
 		e.Cause = fmt.Sprintf("database %q does not exist", s.cfg.Database)
 		e.Hint = "check NEO4J_DATABASE; Community edition has only \"neo4j\" and \"system\""
@@ -149,11 +149,19 @@ func (s *Store) connErr(err error) error {
 		e.Cause = nerr.Code + ": " + nerr.Msg
 	case neo4j.IsConnectivityError(err) || isTimeout(err):
 		e.Cause = "cannot connect: " + rootCause(err)
-		e.Hint = "is Neo4j running? start the local one with scripts/neo4j start"
+		e.Hint = "is Neo4j running? start the local one with scripts/neo4j start && " + localEnv
 	default:
 		e.Cause = err.Error()
 	}
 	return e
+}
+
+// localEnv sets the address and credentials of the local server started by
+// scripts/neo4j.
+const localEnv = `eval "$(scripts/neo4j env)"`
+
+func localEnvHint(check string) string {
+	return check + "; for the local server started by scripts/neo4j: " + localEnv
 }
 
 func isTimeout(err error) bool {

@@ -197,6 +197,15 @@ func addAll(m map[string]bool, ids []string) {
 
 // Statements of the replace path. Every value is a parameter.
 const (
+	// qEventEdges links an event (e) to the actors and the place of its
+	// row (r).
+	qEventEdges = `FOREACH (sid IN r.sources | MERGE (s:Actor {id: sid}) MERGE (s)-[:INITIATED]->(e))
+FOREACH (tid IN r.targets | MERGE (t:Actor {id: tid}) MERGE (e)-[:TARGETED]->(t))
+FOREACH (lid IN CASE WHEN r.location IS NOT NULL AND NOT r.location_is_actor THEN [r.location] ELSE [] END |
+  MERGE (l:Location {id: lid}) MERGE (e)-[:OCCURRED_IN]->(l))
+FOREACH (cid IN CASE WHEN r.location IS NOT NULL AND r.location_is_actor THEN [r.location] ELSE [] END |
+  MERGE (c:Actor {id: cid}) MERGE (e)-[:OCCURRED_IN]->(c))`
+
 	// Lock (or create) each article node first: a concurrent writer of the
 	// same article waits here, then sees the committed hash.
 	qLockArticles = `UNWIND $ids AS id
@@ -266,12 +275,7 @@ WITH e, r
 MATCH (a:Article {id: r.article})
 CREATE (a)-[:REPORTS {evidence: r.evidence, start: r.start, end: r.end, confidence: r.confidence,
   extractor_version: r.extractor_version, cameo: r.cameo, fatalities: r.fatalities, quantities: r.quantities}]->(e)
-FOREACH (sid IN r.sources | MERGE (s:Actor {id: sid}) MERGE (s)-[:INITIATED]->(e))
-FOREACH (tid IN r.targets | MERGE (t:Actor {id: tid}) MERGE (e)-[:TARGETED]->(t))
-FOREACH (lid IN CASE WHEN r.location IS NOT NULL AND NOT r.location_is_actor THEN [r.location] ELSE [] END |
-  MERGE (l:Location {id: lid}) MERGE (e)-[:OCCURRED_IN]->(l))
-FOREACH (cid IN CASE WHEN r.location IS NOT NULL AND r.location_is_actor THEN [r.location] ELSE [] END |
-  MERGE (c:Actor {id: cid}) MERGE (e)-[:OCCURRED_IN]->(c))`
+` + qEventEdges
 	qWriteStatements = `UNWIND $rows AS r
 MERGE (s:Statement {id: r.id})
 ON CREATE SET s.kind = r.kind, s.text = r.text
@@ -439,15 +443,27 @@ func (w *txWriter) collectOld(ctx context.Context, ids []string, t *touched) err
 	return nil
 }
 
+// batchRows are the parameter rows of a batch of articles, by kind.
+type batchRows struct {
+	articles, actors, locations, events, statements []map[string]any
+}
+
+func rowsOf(batch []*prepared) batchRows {
+	var r batchRows
+	for _, p := range batch {
+		r.articles = append(r.articles, p.article)
+		r.actors = append(r.actors, p.actors...)
+		r.locations = append(r.locations, p.locations...)
+		r.events = append(r.events, p.events...)
+		r.statements = append(r.statements, p.stmts...)
+	}
+	return r
+}
+
 // writeNew writes the facts of the articles, one UNWIND statement per kind.
 func (w *txWriter) writeNew(ctx context.Context, batch []*prepared, t *touched) error {
-	var arts, actors, locs, events, stmts []map[string]any
+	rows := rowsOf(batch)
 	for _, p := range batch {
-		arts = append(arts, p.article)
-		actors = append(actors, p.actors...)
-		locs = append(locs, p.locations...)
-		events = append(events, p.events...)
-		stmts = append(stmts, p.stmts...)
 		addAll(t.actors, p.actorIDs)
 		addAll(t.locations, p.locationIDs)
 		addAll(t.events, p.eventIDs)
@@ -461,11 +477,11 @@ func (w *txWriter) writeNew(ctx context.Context, batch []*prepared, t *touched) 
 		query string
 		rows  []map[string]any
 	}{
-		{"articles", qWriteArticles, arts},
-		{"actors", qWriteActors, actors},
-		{"locations", qWriteLocations, locs},
-		{"events", qWriteEvents, events},
-		{"statements", qWriteStatements, stmts},
+		{"articles", qWriteArticles, rows.articles},
+		{"actors", qWriteActors, rows.actors},
+		{"locations", qWriteLocations, rows.locations},
+		{"events", qWriteEvents, rows.events},
+		{"statements", qWriteStatements, rows.statements},
 	}
 	for _, s := range steps {
 		if len(s.rows) == 0 {

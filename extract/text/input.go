@@ -104,6 +104,28 @@ var htmlSniffTags = [][]byte{[]byte("!doctype html"), []byte("html"), []byte("he
 	[]byte("div"), []byte("article"), []byte("br"), []byte("meta"), []byte("title"), []byte("script"), []byte("section"),
 	[]byte("span"), []byte("a"), []byte("h1"), []byte("h2"), []byte("table"), []byte("!--")}
 
+// Errors for content that holds no readable article, shared by every reader
+// of input (extract, ingest) so that the same input gets the same message.
+var (
+	ErrEmpty       = errors.New("no article text")
+	ErrBinary      = errors.New("binary content, not text")
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+)
+
+// CheckContent rejects content that is empty (only white space), binary
+// (see LooksBinary) or not valid UTF-8.
+func CheckContent(b []byte) error {
+	switch {
+	case len(bytes.TrimSpace(b)) == 0:
+		return ErrEmpty
+	case LooksBinary(b):
+		return ErrBinary
+	case !utf8.Valid(b):
+		return ErrInvalidUTF8
+	}
+	return nil
+}
+
 // LooksBinary reports content that is not text: NUL bytes, or a high share
 // of control characters or invalid UTF-8 in the first 8 KB.
 func LooksBinary(b []byte) bool {

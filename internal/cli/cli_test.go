@@ -74,6 +74,7 @@ func TestUnreachableNeo4jIsOneLine(t *testing.T) {
 			assert.Equal(t, 1, strings.Count(errOut, "\n"), "one line: %q", errOut)
 			assert.Contains(t, errOut, "bolt://127.0.0.1:1")
 			assert.Contains(t, errOut, "connection refused")
+			assert.Contains(t, errOut, `scripts/neo4j start && eval "$(scripts/neo4j env)"`)
 			assert.NotContains(t, errOut, "goroutine")
 		})
 	}

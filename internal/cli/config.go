@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
+	"github.com/geokg/geokg/internal/pipeline"
 	"github.com/geokg/geokg/internal/redact"
 	"github.com/geokg/geokg/internal/source"
 )
@@ -75,8 +76,12 @@ type ServeConfig struct {
 	Addr string `mapstructure:"addr" yaml:"addr"`
 	// Token is the bearer token of the API (env GEOKG_SERVE_TOKEN);
 	// required when Addr is not a loopback address.
-	Token string      `mapstructure:"token" yaml:"token"`
-	Jobs  []JobConfig `mapstructure:"jobs" yaml:"jobs"`
+	Token string `mapstructure:"token" yaml:"token"`
+	// RunOnStart runs each job when the daemon starts if it is due (never
+	// ran, or its last run is older than its schedule allows); a job's own
+	// run_on_start wins.
+	RunOnStart bool        `mapstructure:"run_on_start" yaml:"run_on_start"`
+	Jobs       []JobConfig `mapstructure:"jobs" yaml:"jobs"`
 }
 
 // JobConfig is one scheduled re-ingestion job.
@@ -86,6 +91,8 @@ type JobConfig struct {
 	Sources  []string      `mapstructure:"sources" yaml:"sources"`
 	MaxItems int           `mapstructure:"max_items" yaml:"max_items"`
 	MaxAge   time.Duration `mapstructure:"max_age" yaml:"max_age"`
+	// RunOnStart overrides serve.run_on_start for this job (nil: inherit).
+	RunOnStart *bool `mapstructure:"run_on_start" yaml:"run_on_start,omitempty"`
 }
 
 // defaults are the values used when nothing else sets a key. Every key is
@@ -102,14 +109,15 @@ var defaults = map[string]any{
 	"extract.geonames_admin1": "",
 	"extract.geonames_all":    "",
 	"extract.timeout":         "30s",
-	"ingest.workers":          2,
-	"ingest.batch":            50,
+	"ingest.workers":          pipeline.DefaultWorkers,
+	"ingest.batch":            pipeline.DefaultBatch,
 	"ingest.fetch_timeout":    "30s",
 	"ingest.max_bytes":        int64(20 << 20),
 	"ingest.user_agent":       "geokg/" + version + " (+https://github.com/geokg/geokg)",
 	"ingest.allow_networks":   []string{},
 	"serve.addr":              "127.0.0.1:8080",
 	"serve.token":             "",
+	"serve.run_on_start":      true,
 }
 
 // neo4jEnv maps keys to the conventional Neo4j variable names; every other

@@ -9,6 +9,8 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/internal/pipeline"
 )
 
 func envFrom(m map[string]string) func(string) string {
@@ -58,7 +60,7 @@ ingest:
 				assert.Equal(t, "warn", c.Log.Level)
 				assert.Equal(t, 7, c.Ingest.Workers)
 				assert.Equal(t, 5*time.Second, c.Ingest.FetchTimeout)
-				assert.Equal(t, 50, c.Ingest.Batch, "default kept")
+				assert.Equal(t, pipeline.DefaultBatch, c.Ingest.Batch, "default kept")
 				assert.Equal(t, file, c.File)
 			},
 		},

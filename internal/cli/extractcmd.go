@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/geokg/geokg/extract"
 	"github.com/geokg/geokg/extract/timex"
+	"github.com/geokg/geokg/internal/source"
 	"github.com/geokg/geokg/schema"
 )
 
@@ -79,7 +81,8 @@ func runExtract(ctx context.Context, app *App, o extractOptions, args []string) 
 		doc, err := extractOne(ctx, ex, app.In, name, o, c.Timeout)
 		if err != nil {
 			failed++
-			app.Logger().Error("extract failed", "source", name, "err", err)
+			// the same line as ingest's for a skipped item
+			app.Logger().Warn("skipped", "source", name, "reason", err.Error())
 			continue
 		}
 		if o.json {
@@ -111,10 +114,14 @@ func extractOne(ctx context.Context, ex *extract.Extractor, stdin io.Reader, nam
 		data, err = os.ReadFile(name)
 	}
 	if err != nil {
-		return doc, fmt.Errorf("read %s: %w", name, err)
+		return doc, source.PathCause(err)
 	}
 	in, err := extract.ReadInput(name, data)
 	if err != nil {
+		// ReadInput's errors are "read NAME: cause"; the line names NAME.
+		if cause := errors.Unwrap(err); cause != nil {
+			err = cause
+		}
 		return doc, err
 	}
 	if o.published != "" {

@@ -102,8 +102,8 @@ the run stops; everything committed stays, and re-running finishes the job.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.published, "published", "", "publication date (2017-04-12 or RFC 3339) for articles that carry none")
-	f.IntVar(&o.workers, "workers", 0, "parallel fetch+extract workers (default: ingest.workers, 2)")
-	f.IntVar(&o.batch, "batch", 0, "articles per write transaction (default: ingest.batch, 50)")
+	f.IntVar(&o.workers, "workers", 0, fmt.Sprintf("parallel fetch+extract workers (default: ingest.workers, %d)", pipeline.DefaultWorkers))
+	f.IntVar(&o.batch, "batch", 0, fmt.Sprintf("articles per write transaction (default: ingest.batch, %d)", pipeline.DefaultBatch))
 	f.BoolVar(&o.dryRun, "dry-run", false, "extract and print each document as a JSON line; write nothing")
 	f.BoolVar(&o.prune, "prune", false, "after a complete run, delete the articles of files under the given folders that are gone")
 	f.StringSliceVar(&o.include, "include", nil, "glob of files to read in folders (repeatable; default: .txt .text .html .htm .json .jsonl .ndjson)")
@@ -179,7 +179,7 @@ func runIngest(ctx context.Context, app *App, o ingestOptions, args []string) er
 		committed := sum.New + sum.Updated + sum.Unchanged
 		return fmt.Errorf("ingest stopped: %w (%d articles were committed and are kept; re-run the same command to finish)", runErr, committed)
 	case sum.Failed > 0:
-		return fmt.Errorf("%w: %d of %d item(s) could not be ingested", ErrSomeFailed, sum.Failed, sum.Failed+sum.Articles)
+		return errSomeFailedShown
 	case len(sum.NotPruned) > 0:
 		return fmt.Errorf("%w: %d source(s) not pruned: nothing was read from them", ErrSomeFailed, len(sum.NotPruned))
 	}

@@ -60,14 +60,18 @@ func TestIntegrationIngest(t *testing.T) {
 	assert.Contains(t, errOut, "applied schema migrations")
 	assert.Contains(t, out, "articles: 13 new, 0 updated, 0 unchanged, 0 failed")
 	assert.Regexp(t, `graph: \d+ nodes created, 0 deleted; \d+ relationships created, 0 deleted`, out)
-	assert.Contains(t, out, "articles/s")
+	assert.Regexp(t, `(?m)^time: `, out)
 
+	// A bad input: one line naming it, then the summary (nothing written:
+	// no graph line, no rate).
 	code, out, errOut = run(t, env, "ingest", seeds, filepath.Join(seeds, "no-such-file.txt"))
 	assert.Equal(t, exitPartial, code, errOut)
 	assert.Contains(t, out, "articles: 0 new, 0 updated, 13 unchanged, 1 failed")
-	assert.Contains(t, out, "graph: 0 nodes created, 0 deleted; 0 relationships created, 0 deleted")
-	assert.Contains(t, out, "no-such-file.txt")
-	assert.Contains(t, errOut, "1 of 14 item(s) could not be ingested")
+	assert.NotContains(t, out, "graph:")
+	assert.NotContains(t, out, "no-such-file.txt")
+	assert.Equal(t, 1, strings.Count(errOut, "no-such-file.txt"), errOut)
+	assert.Contains(t, errOut, `reason="stat: no such file or directory"`)
+	assert.NotContains(t, errOut, "some inputs failed", "the summary counts the failures")
 
 	// Files left out by --include count as gone for --prune.
 	code, out, errOut = run(t, env, "ingest", "--prune", "--include", "*.txt", seeds)
@@ -132,4 +136,28 @@ func TestIntegrationIngestSymlinkPrune(t *testing.T) {
 	code, out, errOut = run(t, env, "ingest", "--prune", link)
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "articles: 0 new, 0 updated, 13 unchanged, 0 failed\n")
+}
+
+// A bad input gives one line naming it, worded alike by extract and ingest,
+// then the summary; no rate when nothing was processed.
+func TestBadInputMessages(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "photo.txt")
+	require.NoError(t, os.WriteFile(bin, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), 0o644))
+
+	code, out, errOut := run(t, nil, "extract", bin)
+	assert.Equal(t, exitPartial, code)
+	assert.Empty(t, out)
+	lines := strings.Split(strings.TrimSpace(errOut), "\n")
+	require.Len(t, lines, 2, errOut)
+	assert.Contains(t, lines[0], `msg=skipped source=`+bin+` reason="binary content, not text"`)
+	assert.Equal(t, "geokg: some inputs failed: 1 of 1 article(s) could not be extracted", lines[1])
+
+	code, _, errOut = run(t, map[string]string{"NEO4J_URI": "bolt://127.0.0.1:1"}, "ingest", "--dry-run", bin)
+	assert.Equal(t, exitPartial, code)
+	lines = strings.Split(strings.TrimSpace(errOut), "\n")
+	require.Len(t, lines, 2, errOut)
+	assert.Contains(t, lines[0], `msg=skipped source=`+bin+` reason="binary content, not text"`)
+	assert.Regexp(t, `^dry run: 0 articles extracted, 1 failed, nothing written \([0-9.]+m?s\)$`, lines[1])
+	assert.NotContains(t, errOut, "articles/s")
 }

@@ -52,6 +52,7 @@ func TestIntegrationWrongPasswordAndDatabase(t *testing.T) {
 	assert.Equal(t, exitError, code)
 	assert.Contains(t, errOut, env["NEO4J_URI"])
 	assert.Contains(t, errOut, "authentication failed")
+	assert.Contains(t, errOut, `eval "$(scripts/neo4j env)"`, "the hint says how to pick up the local server's password")
 	assert.Equal(t, 1, strings.Count(errOut, "\n"))
 
 	env["NEO4J_DATABASE"] = "nosuchdb"

@@ -23,7 +23,8 @@ func newJobsCmd(app *App) *cobra.Command {
 		Use:   "jobs",
 		Short: "List the configured re-ingestion jobs, or run one once (for cron or a Kubernetes CronJob)",
 		Long: `Jobs works with the jobs of the config file (serve.jobs) without the daemon:
-'jobs list' shows them with each source's last run as recorded in the graph,
+'jobs list' shows them with their next run and each source's last run as
+recorded in the graph,
 'jobs run NAME' runs one job once, with the same per-source state as
 'geokg serve' (conditional requests, items already seen), and exits.`,
 		Example: `  geokg jobs list
@@ -42,9 +43,12 @@ func newJobsListCmd(app *App) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the configured jobs and their sources' last runs",
-		Long: `List prints every job of serve.jobs with its schedule and limits, and for
-each source the last run recorded in the graph (time, status, error). When
-Neo4j is unreachable the jobs are listed without their state.`,
+		Long: `List prints every job of serve.jobs with its schedule, its next run and its
+limits, and for each source the last run recorded in the graph (time,
+status, error). The next run is when the job is due by its sources' last
+runs ("due now" when it never ran or a run was missed: 'geokg serve' runs
+such jobs at start). When Neo4j is unreachable the jobs are listed without
+their state.`,
 		Example: `  geokg jobs list
   geokg jobs list --json`,
 		Args: cobra.ExactArgs(0),
@@ -57,11 +61,14 @@ Neo4j is unreachable the jobs are listed without their state.`,
 }
 
 type jobListing struct {
-	Name     string        `json:"name"`
-	Schedule string        `json:"schedule"`
-	MaxItems int           `json:"max_items,omitempty"`
-	MaxAge   string        `json:"max_age,omitempty"`
-	Sources  []sourceState `json:"sources"`
+	Name     string `json:"name"`
+	Schedule string `json:"schedule"`
+	MaxItems int    `json:"max_items,omitempty"`
+	MaxAge   string `json:"max_age,omitempty"`
+	// NextRun is when the job is next due by its sources' last runs (now
+	// or earlier: due); absent when Neo4j could not be read.
+	NextRun *time.Time    `json:"next_run,omitempty"`
+	Sources []sourceState `json:"sources"`
 }
 
 type sourceState struct {
@@ -84,6 +91,7 @@ func runJobsList(ctx context.Context, app *App, asJSON bool) error {
 		urls = append(urls, j.Sources...)
 	}
 	states := map[string]graph.SourceState{}
+	known := false // the sources' state was read
 	if len(urls) > 0 {
 		st, err := app.OpenStore(ctx)
 		if err != nil {
@@ -93,13 +101,20 @@ func runJobsList(ctx context.Context, app *App, asJSON bool) error {
 			if states, err = st.SourceStates(ctx, urls); err != nil {
 				return err
 			}
+			known = true
 		}
 	}
+	now := time.Now()
 	var out []jobListing
 	for _, j := range jobs {
 		l := jobListing{Name: j.Name, Schedule: j.Schedule, MaxItems: j.MaxItems}
 		if j.MaxAge > 0 {
 			l.MaxAge = j.MaxAge.String()
+		}
+		if known {
+			if next, err := serve.NextDue(j.Schedule, serve.LastRun(j, states), now); err == nil {
+				l.NextRun = &next
+			}
 		}
 		for _, s := range j.Sources {
 			ss := sourceState{Source: redact.URL(s)}
@@ -131,7 +146,7 @@ func runJobsList(ctx context.Context, app *App, asJSON bool) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(app.Out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "JOB\tSCHEDULE\tLIMITS\tSOURCE\tLAST RUN\tSTATUS\tERROR")
+	fmt.Fprintln(tw, "JOB\tSCHEDULE\tNEXT RUN\tLIMITS\tSOURCE\tLAST RUN\tSTATUS\tERROR")
 	for _, l := range out {
 		var limits []string
 		if l.MaxItems > 0 {
@@ -144,17 +159,25 @@ func runJobsList(ctx context.Context, app *App, asJSON bool) error {
 		if lim == "" {
 			lim = "-"
 		}
+		next := "-"
+		switch {
+		case l.NextRun == nil:
+		case !l.NextRun.After(now):
+			next = "due now"
+		default:
+			next = l.NextRun.Local().Format("2006-01-02 15:04:05")
+		}
 		for i, s := range l.Sources {
 			name, sched := l.Name, l.Schedule
 			if i > 0 {
-				name, sched, lim = "", "", ""
+				name, sched, next, lim = "", "", "", ""
 			}
 			last, status := "never", "-"
 			if s.LastRun != nil {
 				last = s.LastRun.Local().Format("2006-01-02 15:04:05")
 				status = s.LastStatus
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", name, sched, lim, s.Source, last, status, shorten(s.LastError, 60))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", name, sched, next, lim, s.Source, last, status, shorten(s.LastError, 60))
 		}
 	}
 	return tw.Flush()

@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -27,7 +29,7 @@ func TestIntegrationJobsCommands(t *testing.T) {
 
 	code, out, errOut := run(t, env, "--config", cfg, "jobs", "list")
 	require.Equal(t, 0, code, errOut)
-	assert.Regexp(t, `local\s+@every 1h\s+-\s+\S+\s+never`, out)
+	assert.Regexp(t, `local\s+@every 1h\s+due now\s+-\s+\S+\s+never`, out, "never ran: due")
 
 	code, out, errOut = run(t, env, "--config", cfg, "--log-level", "warn", "jobs", "run", "local")
 	require.Equal(t, 0, code, errOut)
@@ -42,10 +44,46 @@ func TestIntegrationJobsCommands(t *testing.T) {
 	code, out, _ = run(t, env, "--config", cfg, "jobs", "list", "--json")
 	require.Equal(t, 0, code)
 	assert.Contains(t, out, `"last_status": "unchanged"`)
+	var listed []struct {
+		NextRun *time.Time `json:"next_run"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &listed))
+	require.Len(t, listed, 1)
+	require.NotNil(t, listed[0].NextRun)
+	assert.WithinDuration(t, time.Now().Add(time.Hour), *listed[0].NextRun, time.Minute, "an hour after the last run")
+	code, out, _ = run(t, env, "--config", cfg, "jobs", "list")
+	require.Equal(t, 0, code)
+	assert.Regexp(t, `local\s+@every 1h\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+-\s+`, out)
 
 	code, _, errOut = run(t, env, "--config", cfg, "jobs", "run", "other")
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut, `no job "other" (configured: local)`)
+}
+
+func TestJobsRunOnStartConfig(t *testing.T) {
+	cfg := writeFile(t, "serve:\n  jobs:\n    - name: a\n      schedule: \"@every 15m\"\n      sources: [x]\n"+
+		"    - name: b\n      schedule: \"@every 15m\"\n      sources: [x]\n      run_on_start: false\n")
+	tests := []struct {
+		name string
+		env  map[string]string
+		want []bool
+	}{
+		{"default on, a job turns it off", nil, []bool{true, false}},
+		{"globally off", map[string]string{"GEOKG_SERVE_RUN_ON_START": "false"}, []bool{false, false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := loadConfig(loadOptions{file: cfg, getenv: envFrom(tt.env)})
+			require.NoError(t, err)
+			jobs, err := jobsFromConfig(c)
+			require.NoError(t, err)
+			var got []bool
+			for _, j := range jobs {
+				got = append(got, j.RunOnStart)
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
 }
 
 func TestJobsConfigErrors(t *testing.T) {

@@ -149,7 +149,7 @@ the publication dates of the first and last article mentioning the person.`,
 func newTimelineCmd(app *App) *cobra.Command {
 	var o queryOutput
 	var f graph.TimelineFilter
-	var from, to string
+	var days dayRange
 	cmd := &cobra.Command{
 		Use:   "timeline ACTOR",
 		Short: "Dated events an actor initiated or was targeted by, with their sources",
@@ -167,10 +167,7 @@ COERCE, ASSAULT).`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
-			if f.From, err = dayFlag("from", from); err != nil {
-				return err
-			}
-			if f.To, err = dayFlag("to", to); err != nil {
+			if f.From, f.To, err = days.parse(); err != nil {
 				return err
 			}
 			if err := checkEventType(f.Type); err != nil {
@@ -185,8 +182,7 @@ COERCE, ASSAULT).`,
 			})
 		},
 	}
-	cmd.Flags().StringVar(&from, "from", "", "first day (2024-03-01) or age (30d)")
-	cmd.Flags().StringVar(&to, "to", "", "last day (2024-03-31) or age (7d)")
+	days.flags(cmd)
 	cmd.Flags().StringVar(&f.Type, "type", "", "only events of this PLOVER type")
 	cmd.Flags().IntVar(&f.Limit, "limit", 500, "at most this many rows")
 	o.flags(cmd)
@@ -197,18 +193,24 @@ func newStatementsCmd(app *App) *cobra.Command {
 	var o queryOutput
 	var f graph.StatementFilter
 	var speaker, about string
+	var days dayRange
 	cmd := &cobra.Command{
-		Use:   "statements [--speaker X] [--about Y] [--search WORDS]",
+		Use:   "statements [--speaker X] [--about Y] [--search WORDS] [--from DATE|AGE] [--to DATE|AGE]",
 		Short: "Statements by speaker, subject and words (full-text index)",
 		Long: `Statements lists direct and reported quotes, newest first. --speaker and
 --about take an actor (a country also covers the persons holding a role in
 it). --search looks every word up in the statement_text full-text index and
-ranks by relevance; Lucene syntax is taken literally.`,
+ranks by relevance; Lucene syntax is taken literally. --from and --to take
+a date (2024-03-01) or an age (30d, 12w, 48h).`,
 		Example: `  geokg query statements --speaker Estonia
   geokg query statements --about Russia --search "GPS signals"
   geokg query statements --speaker Kask --json`,
 		Args: cobra.ExactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			var err error
+			if f.From, f.To, err = days.parse(); err != nil {
+				return err
+			}
 			return runQuery(cmd.Context(), app, o, func(ctx context.Context, r *resolver) ([]graph.Query, error) {
 				var err error
 				if speaker != "" {
@@ -228,6 +230,7 @@ ranks by relevance; Lucene syntax is taken literally.`,
 	cmd.Flags().StringVar(&speaker, "speaker", "", "only statements by this actor (or its officials)")
 	cmd.Flags().StringVar(&about, "about", "", "only statements about this actor (or its officials)")
 	cmd.Flags().StringVar(&f.Search, "search", "", "words that must all appear in the statement")
+	days.flags(cmd)
 	cmd.Flags().IntVar(&f.Limit, "limit", 100, "at most this many rows")
 	o.flags(cmd)
 	return cmd
@@ -320,6 +323,25 @@ func checkEventType(t string) error {
 }
 
 var ageRE = regexp.MustCompile(`^(\d+)([hdwmy])$`)
+
+// dayRange is the --from/--to pair of flags.
+type dayRange struct{ from, to string }
+
+func (d *dayRange) flags(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&d.from, "from", "", "first day (2024-03-01) or age (30d)")
+	cmd.Flags().StringVar(&d.to, "to", "", "last day (2024-03-31) or age (7d)")
+}
+
+// parse returns the two days as YYYY-MM-DD ("" when not given).
+func (d dayRange) parse() (from, to string, err error) {
+	if from, err = dayFlag("from", d.from); err != nil {
+		return "", "", err
+	}
+	if to, err = dayFlag("to", d.to); err != nil {
+		return "", "", err
+	}
+	return from, to, nil
+}
 
 // parseSince turns "2024-03-01", an RFC 3339 time or an age ("30d", "12w",
 // "6m", "1y", "48h") into a YYYY-MM-DD day; "" stays "".

@@ -84,6 +84,13 @@ func TestIntegrationQueryCommands(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	assert.True(t, strings.HasPrefix(out, "date,speaker,about,kind,text,score\n2017-04-07,Jim Mattis,Syria,direct,Syria will pay"), out)
 
+	code, out, errOut = run(t, env, "query", "statements", "--from", "2017-04-07", "--to", "2017-04-07", "--csv")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "2017-04-07,Jim Mattis,Syria,direct,Syria will pay")
+	code, out, errOut = run(t, env, "query", "statements", "--from", "2017-04-08")
+	require.Equal(t, 0, code, errOut)
+	assert.Equal(t, "(none)\n", out)
+
 	code, out, errOut = run(t, env, "query", "near", "Homs", "--km", "10")
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "2017-04-07  ASSAULT  United States  Syria    Homs   0   ")
@@ -113,6 +120,8 @@ func TestQueryUsage(t *testing.T) {
 		{"query", "top", "--since", "yesterday"},
 		{"query", "near", "Homs"},
 		{"query", "statements", "--json", "--csv"},
+		{"query", "statements", "--from", "yesterday"},
+		{"query", "statements", "--to", "soon"},
 	} {
 		code, _, errOut := run(t, nil, args...)
 		assert.Equal(t, exitUsage, code, "%v: %s", args, errOut)

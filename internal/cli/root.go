@@ -19,6 +19,11 @@ import (
 // skip some inputs; Main maps it to exit code 3.
 var ErrSomeFailed = errors.New("some inputs failed")
 
+// errSomeFailedShown ends a command whose printed summary already counts
+// the failed inputs (each logged once as it happened): exit code 3, and no
+// further line.
+var errSomeFailedShown = fmt.Errorf("%w (counted in the summary)", ErrSomeFailed)
+
 // Exit codes.
 const (
 	exitOK      = 0
@@ -69,6 +74,8 @@ func Run(ctx context.Context, args []string, in io.Reader, out, errOut io.Writer
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.Is(err, errSomeFailedShown):
+		return exitPartial
 	case errors.Is(err, ErrSomeFailed):
 		fmt.Fprintf(errOut, "geokg: %s\n", redact.Text(err.Error()))
 		return exitPartial

@@ -56,6 +56,13 @@ last run, status, error, the items already seen) is kept in the graph, so an
 unchanged feed costs one conditional request and writes nothing, and a
 restart resumes without re-processing what was committed.
 
+At start, once Neo4j answers, every job that is due runs at once: it never
+ran, or its last run (as recorded in the graph) is older than its schedule
+allows, e.g. more than 15 minutes ago for "@every 15m"; one that ran 10
+minutes ago runs 5 minutes later. Set run_on_start: false (under serve, or
+on a job) to wait a whole interval instead.
+'geokg jobs list' and /jobs show each job's next run.
+
 A job never runs twice at once: a scheduled run that finds the previous one
 still going is skipped and counted as an overrun. If Neo4j is down the daemon
 stays up, reports not-ready and reconnects with backoff. On SIGTERM or SIGINT
@@ -95,7 +102,12 @@ func jobsFromConfig(cfg Config) ([]serve.Job, error) {
 		if err := serve.ValidSchedule(j.Schedule); err != nil {
 			return nil, fmt.Errorf("invalid config: serve.jobs[%d].schedule: %w", i, err)
 		}
-		jobs = append(jobs, serve.Job{Name: j.Name, Schedule: j.Schedule, Sources: j.Sources, MaxItems: j.MaxItems, MaxAge: j.MaxAge})
+		runOnStart := cfg.Serve.RunOnStart
+		if j.RunOnStart != nil {
+			runOnStart = *j.RunOnStart
+		}
+		jobs = append(jobs, serve.Job{Name: j.Name, Schedule: j.Schedule, Sources: j.Sources, MaxItems: j.MaxItems,
+			MaxAge: j.MaxAge, RunOnStart: runOnStart})
 	}
 	return jobs, nil
 }

@@ -6,6 +6,11 @@
 // database stops the run after retries, with everything committed so far
 // kept (a re-run skips it as unchanged).
 //
+// Progress counts an item once it is finished (written with its batch,
+// printed by a dry run, or failed), with the phase of the run and, for
+// files and folders, the total counted beforehand (a Source that is also a
+// Counter).
+//
 // pipeline declares the small interfaces it needs (Source, Extractor,
 // Writer), so tests run it with fakes.
 package pipeline

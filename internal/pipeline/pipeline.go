@@ -24,6 +24,12 @@ type Source interface {
 	Walk(ctx context.Context, specs []string, fn func(source.Item) error) error
 }
 
+// Counter is a Source that can count its items beforehand, cheaply (see
+// source.Reader.Count), so that progress shows a total.
+type Counter interface {
+	Count(ctx context.Context, specs []string) (n int, known bool)
+}
+
 // Extractor turns one source document into a contract document. It
 // returns ctx's error when ctx ends before it is done.
 type Extractor interface {
@@ -46,11 +52,19 @@ type Pruner interface {
 // could not be reached after retries.
 var ErrUnavailable = errors.New("database unavailable")
 
+// Defaults of Options, chosen with BenchmarkIngest1000 (see the README's
+// "Ingest speed").
+const (
+	DefaultWorkers = 2
+	DefaultBatch   = 200
+)
+
 // Options tune a run.
 type Options struct {
-	// Workers load and extract in parallel (default 2).
+	// Workers load and extract in parallel (default DefaultWorkers).
 	Workers int
-	// Batch is the number of articles per write transaction (default 50).
+	// Batch is the number of articles per write transaction (default
+	// DefaultBatch).
 	Batch int
 	// DryRun extracts and prints each document as one JSON line to Out,
 	// writing nothing; the Writer may be nil.
@@ -107,12 +121,13 @@ type Summary struct {
 	DryRun    bool
 }
 
-// Rate is articles processed per second.
+// Rate is articles extracted (and, unless a dry run, written or found
+// unchanged) per second; failed items do not count.
 func (s Summary) Rate() float64 {
 	if s.Elapsed <= 0 {
 		return 0
 	}
-	return float64(s.Articles+s.Failed) / s.Elapsed.Seconds()
+	return float64(s.Articles) / s.Elapsed.Seconds()
 }
 
 // NotPruned is a spec whose articles a prune kept although none were read.
@@ -133,10 +148,10 @@ type result struct {
 // in the summary.
 func Run(ctx context.Context, src Source, specs []string, ex Extractor, w Writer, opts Options) (Summary, error) {
 	if opts.Workers <= 0 {
-		opts.Workers = 2
+		opts.Workers = DefaultWorkers
 	}
 	if opts.Batch <= 0 {
-		opts.Batch = 50
+		opts.Batch = DefaultBatch
 	}
 	if opts.RetryTimeout <= 0 {
 		opts.RetryTimeout = graph.DefaultRetryTimeout
@@ -160,9 +175,22 @@ func Run(ctx context.Context, src Source, specs []string, ex Extractor, w Writer
 	start := time.Now()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	r := &runner{ctx: ctx, w: w, opts: opts, total: -1, files: map[string]bool{}}
+	if c, ok := src.(Counter); ok {
+		opts.Progress.Phase("counting")
+		if n, known := c.Count(ctx, specs); known {
+			r.total = n
+			opts.Progress.Total(n)
+		}
+	}
+	opts.Progress.Phase("reading")
 
 	items := make(chan source.Item, opts.Workers*2)
-	results := make(chan result, opts.Workers*2)
+	// Up to a batch of results waits while the previous batch is written,
+	// so fetching and extraction go on during writes instead of taking
+	// turns with them (it matters for URLs and feeds, whose fetches are
+	// slow); memory stays bounded by about two batches.
+	results := make(chan result, max(opts.Workers*2, opts.Batch))
 	var walkErr error
 	walkDone := make(chan struct{})
 	go func() {
@@ -197,13 +225,11 @@ func Run(ctx context.Context, src Source, specs []string, ex Extractor, w Writer
 		close(results)
 	}()
 
-	r := &runner{ctx: ctx, w: w, opts: opts, files: map[string]bool{}}
 	var stopErr error
 	for res := range results {
 		if stopErr != nil {
 			continue // drain
 		}
-		opts.Progress.Add(1)
 		if opts.Prune && res.file != "" {
 			r.files[res.file] = true
 		}
@@ -296,6 +322,9 @@ type runner struct {
 	opts  Options
 	sum   Summary
 	batch []result
+	// total is the number of items when known (else -1); batches counts
+	// the batches written so far.
+	total, batches int
 	// With Prune: seen are the articles read; failedFiles the files (or
 	// folders) whose reading, extraction or writing failed; both spare
 	// articles from pruning. files are the files items came from.
@@ -329,6 +358,7 @@ func (r *runner) prune(p Pruner, specs []string) error {
 		}
 		roots = append(roots, root)
 	}
+	r.opts.Progress.Phase("pruning")
 	ids, err := p.StaleFileArticles(r.ctx, roots, r.seen, r.failedFiles)
 	if err != nil {
 		return err
@@ -376,6 +406,7 @@ func (r *runner) fail(origin string, err error) {
 	r.sum.Failures = append(r.sum.Failures, Failure{Origin: origin, Err: err})
 	r.opts.Progress.Clear()
 	r.opts.Log.Warn("skipped", "source", origin, "reason", err.Error())
+	r.opts.Progress.Add(1)
 }
 
 func (r *runner) print(doc schema.Document) error {
@@ -387,6 +418,7 @@ func (r *runner) print(doc schema.Document) error {
 	if _, err := r.opts.Out.Write(append(b, '\n')); err != nil {
 		return fmt.Errorf("print: %w", err)
 	}
+	r.opts.Progress.Add(1)
 	return nil
 }
 
@@ -399,6 +431,9 @@ func (r *runner) flush() error {
 	}
 	batch := r.batch
 	r.batch = nil
+	r.batches++
+	r.opts.Progress.Phase(r.writingPhase())
+	defer r.opts.Progress.Phase("reading")
 	docs := make([]schema.Document, len(batch))
 	for i, b := range batch {
 		docs[i] = b.doc
@@ -438,6 +473,16 @@ func (r *runner) account(st graph.WriteStats, n int) {
 	r.sum.Unchanged += st.Unchanged
 	r.sum.Graph.Add(st)
 	r.opts.Log.Debug("batch written", "articles", n, "new", st.New, "updated", st.Updated, "unchanged", st.Unchanged)
+	r.opts.Progress.Add(n)
+}
+
+// writingPhase names the batch being written: "writing batch 2/5" when the
+// number of items is known, else "writing batch 2".
+func (r *runner) writingPhase() string {
+	if r.total < 0 {
+		return fmt.Sprintf("writing batch %d", r.batches)
+	}
+	return fmt.Sprintf("writing batch %d/%d", r.batches, max(r.batches, (r.total+r.opts.Batch-1)/r.opts.Batch))
 }
 
 // write writes a batch, retrying while the database is unavailable and

@@ -250,6 +250,7 @@ func (d *Daemon) connect(ctx context.Context) {
 			d.store, d.connErr = st, nil
 			d.mu.Unlock()
 			d.log.Info("connected to Neo4j")
+			d.startDue(ctx, st)
 			return
 		}
 		d.mu.Lock()
@@ -263,6 +264,58 @@ func (d *Daemon) connect(ctx context.Context) {
 		}
 		delay = min(delay*2, d.cfg.MaxBackoff)
 	}
+}
+
+// startDue starts the RunOnStart jobs that are due, judged by the state of
+// their sources in the graph; when that cannot be read, they just run.
+func (d *Daemon) startDue(ctx context.Context, st DaemonStore) {
+	now := time.Now()
+	if d.cfg.Clock != nil {
+		now = d.cfg.Clock.Now()
+	}
+	for _, name := range d.order {
+		job := d.jobs[name].Job
+		if !job.RunOnStart {
+			continue
+		}
+		states, err := st.SourceStates(ctx, job.Sources)
+		if err != nil {
+			d.log.Warn("cannot read the job's last run; running it now", "job", name, "err", err)
+		} else if !Due(job, states, now) {
+			next, _ := NextDue(job.Schedule, LastRun(job, states), now)
+			d.log.Info("job not due at start", "job", name, "last_run", LastRun(job, states).Format(time.RFC3339),
+				"due", next.Format(time.RFC3339))
+			d.startEveryAt(name, next)
+			continue
+		}
+		d.log.Info("job due at start; running it now", "job", name)
+		if _, err := d.Start(name); err != nil && !errors.Is(err, ErrBusy) {
+			d.log.Warn("could not start the job", "job", name, "err", err)
+		}
+	}
+}
+
+// startEveryAt moves the first run of an "@every" job to at (its last run
+// plus the interval) instead of one interval after the daemon started; a
+// cron schedule already fires at its own times.
+func (d *Daemon) startEveryAt(name string, at time.Time) {
+	d.mu.Lock()
+	js := d.jobs[name]
+	cur := js.cron
+	d.mu.Unlock()
+	every, _, _ := parseSchedule(js.Schedule)
+	if every <= 0 || cur == nil {
+		return
+	}
+	j, err := d.sched.Update(cur.ID(), gocron.DurationJob(every), gocron.NewTask(func() { d.scheduled(name) }),
+		gocron.WithName(name), gocron.WithStartAt(gocron.WithStartDateTime(at)))
+	if err != nil {
+		d.log.Warn("could not move the job's first run", "job", name, "to", at.Format(time.RFC3339), "err", err)
+		return
+	}
+	d.mu.Lock()
+	js.cron = j
+	d.mu.Unlock()
 }
 
 // ErrBusy means the job is already running.

@@ -3,7 +3,10 @@
 // on a gocron scheduler, each through the ingestion pipeline, with the
 // state of every source kept in the graph (graph.SourceState, SeenItem) so
 // that an unchanged feed costs one conditional request and writes nothing,
-// and a restart resumes where the last run stopped.
+// and a restart resumes where the last run stopped. Once connected, the
+// daemon runs at once every job with RunOnStart that is due (see Due: it
+// never ran, or its last run is older than its schedule allows), instead of
+// waiting a whole interval.
 //
 // A job never runs twice at once; a scheduled run that finds the previous
 // one still going is counted as an overrun and skipped. The daemon serves

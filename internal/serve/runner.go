@@ -33,6 +33,12 @@ type Job struct {
 	MaxItems int
 	// MaxAge skips items published longer ago than this (0: no limit).
 	MaxAge time.Duration
+	// RunOnStart makes the daemon run the job as soon as it is connected
+	// when it is due (see Due): never ran, or its last run, as recorded in
+	// the graph, is older than its schedule allows; when it is not due, an
+	// "@every" job first runs one interval after its last run. Otherwise
+	// the first run waits for the schedule.
+	RunOnStart bool
 }
 
 // Store is what runs need from the graph (implemented by *graph.Store).

@@ -427,6 +427,48 @@ func TestIntegrationDaemonHTTP(t *testing.T) {
 	assert.Equal(t, "text/html; charset=utf-8", resp.Header.Get("Content-Type"))
 }
 
+// A due job runs as soon as the daemon is connected, not one interval
+// later; a job that ran recently waits for its schedule; run_on_start off
+// waits too.
+func TestIntegrationRunOnStart(t *testing.T) {
+	st := graphtest.Open(t)
+	site := newNewsSite(t, 1)
+	feed := site.srv.URL + "/feed.xml"
+	start := func(job serve.Job) (*serve.Daemon, *fakeExtractor, func() time.Duration) {
+		ex := &fakeExtractor{}
+		_, d, stop := startDaemon(t, serve.Config{Jobs: []serve.Job{job}, Runner: *runner(nil, ex), Open: openStore(st)})
+		return d, ex, stop
+	}
+	hourly := serve.Job{Name: "news", Schedule: "@every 1h", Sources: []string{feed}, RunOnStart: true}
+
+	off := hourly
+	off.RunOnStart = false
+	d, _, stop := start(off)
+	time.Sleep(500 * time.Millisecond)
+	assert.Nil(t, d.Jobs()[0].LastRun, "run_on_start off: the first run waits for the schedule")
+	require.NotNil(t, d.Jobs()[0].NextRun)
+	assert.Greater(t, time.Until(*d.Jobs()[0].NextRun), 59*time.Minute)
+	stop()
+
+	d, ex, stop := start(hourly)
+	require.Eventually(t, func() bool { j := d.Jobs()[0]; return j.LastRun != nil && !j.Running }, 10*time.Second, 20*time.Millisecond,
+		"never ran: due at start")
+	assert.Equal(t, serve.StatusOK, d.Jobs()[0].LastRun.Status)
+	assert.EqualValues(t, 1, ex.calls.Load())
+	stop()
+
+	// As if it had last run 50 minutes ago: not due; the first run comes
+	// an hour after that run, not an hour after the start.
+	require.NoError(t, st.SaveSourceState(context.Background(), graph.SourceState{URL: feed, Job: "news",
+		LastRun: time.Now().Add(-50 * time.Minute), LastStatus: serve.StatusOK}))
+	d, _, stop = start(hourly)
+	defer stop()
+	time.Sleep(500 * time.Millisecond)
+	assert.Nil(t, d.Jobs()[0].LastRun, "ran 50 minutes ago (the graph says so): not due")
+	require.NotNil(t, d.Jobs()[0].NextRun)
+	assert.WithinDuration(t, time.Now().Add(10*time.Minute), *d.Jobs()[0].NextRun, 5*time.Second)
+}
+
 func TestIntegrationOverrunIsReportedNotStacked(t *testing.T) {
 	st := graphtest.Open(t)
 	site := newNewsSite(t, 1)

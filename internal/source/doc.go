@@ -7,9 +7,12 @@
 //
 // A source never stops on a bad item: an unreadable file, an HTTP error, an
 // empty or binary body, invalid UTF-8 or a broken feed becomes an Item whose
-// Err says which input failed and why, and the walk goes on. Network fetches
-// are deferred: the Item carries a loader that the pipeline's workers run in
-// parallel.
+// Err says why that input failed (its Origin says which; the error does not
+// repeat it), and the walk goes on. Network fetches are deferred: the Item
+// carries a loader that the pipeline's workers run in parallel. Count walks
+// files and folders without reading articles, so that progress knows the
+// total beforehand. The content errors (empty, binary, invalid UTF-8) are
+// the extractor's own (extract/text), so both word them alike.
 //
 // Folders are walked following symbolic links to files and folders, each
 // real folder once (no link loops); a file keeps the path it was reached by.
@@ -20,5 +23,5 @@
 // and a document's URL carry no credentials (internal/redact); a
 // Document's Key keeps the full URL for identity.
 //
-// source knows nothing of extraction or Neo4j.
+// source knows nothing of Neo4j; of extraction it shares only those errors.
 package source

@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/geokg/geokg/extract/text"
 	"github.com/geokg/geokg/internal/redact"
 )
 
@@ -48,7 +49,7 @@ func (r *Reader) readFile(ctx context.Context, path string, emit func(Item) erro
 	if ext == ".jsonl" || ext == ".ndjson" {
 		f, err := os.Open(path)
 		if err != nil {
-			return fn(Item{Origin: path, Err: fmt.Errorf("read %s: %w", path, err)})
+			return fn(Item{Origin: path, Err: PathCause(err)})
 		}
 		defer f.Close()
 		return r.readJSONL(ctx, path, key, f, fn)
@@ -59,7 +60,7 @@ func (r *Reader) readFile(ctx context.Context, path string, emit func(Item) erro
 	}
 	docs, err := decode(path, ext, data)
 	if err != nil {
-		return fn(Item{Origin: path, Err: fmt.Errorf("read %s: %w", path, err)})
+		return fn(Item{Origin: path, Err: err})
 	}
 	for i, d := range docs {
 		if ext == ".txt" || ext == ".text" || ext == ".md" {
@@ -86,15 +87,15 @@ func (r *Reader) readFile(ctx context.Context, path string, emit func(Item) erro
 func readLimited(path string, max int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, PathCause(err)
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, max+1))
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, PathCause(err)
 	}
 	if int64(len(data)) > max {
-		return nil, fmt.Errorf("read %s: %w (over %d bytes)", path, ErrTooLarge, max)
+		return nil, fmt.Errorf("%w (over %d bytes)", ErrTooLarge, max)
 	}
 	return data, nil
 }
@@ -102,7 +103,7 @@ func readLimited(path string, max int64) ([]byte, error) {
 // decode turns a file's bytes into documents according to its extension,
 // sniffing the content when the extension says nothing.
 func decode(name, ext string, data []byte) ([]Document, error) {
-	if err := checkContent(data); err != nil {
+	if err := text.CheckContent(data); err != nil {
 		return nil, err
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
@@ -203,7 +204,7 @@ func (rec record) document() (Document, error) {
 	default:
 		return Document{}, fmt.Errorf("%w: no text or html field", ErrEmpty)
 	}
-	if err := checkContent([]byte(d.Text + d.HTML)); err != nil {
+	if err := text.CheckContent([]byte(d.Text + d.HTML)); err != nil {
 		return Document{}, err
 	}
 	if d.URL != "" && !IsURL(d.URL) {
@@ -229,18 +230,18 @@ func (r *Reader) readJSONL(ctx context.Context, name, key string, in io.Reader, 
 		data, tooLong, rerr := readLine(br, r.opts.MaxBytes)
 		origin := fmt.Sprintf("%s:%d", name, line)
 		if rerr != nil && rerr != io.EOF {
-			return fn(Item{Origin: origin, Err: fmt.Errorf("read %s: %w", origin, rerr)})
+			return fn(Item{Origin: origin, Err: fmt.Errorf("read: %w", rerr)})
 		}
 		var item Item
 		switch {
 		case tooLong:
-			item = Item{Origin: origin, Err: fmt.Errorf("read %s: %w (line over %d bytes)", origin, ErrTooLarge, r.opts.MaxBytes)}
+			item = Item{Origin: origin, Err: fmt.Errorf("%w (line over %d bytes)", ErrTooLarge, r.opts.MaxBytes)}
 		case len(bytes.TrimSpace(data)) == 0:
 			// blank line
 		default:
 			d, err := decodeLine(data)
 			if err != nil {
-				item = Item{Origin: origin, Err: fmt.Errorf("read %s: %w", origin, err)}
+				item = Item{Origin: origin, Err: err}
 			} else {
 				d.Origin = origin
 				if d.Key == "" && key != "" {
@@ -288,30 +289,6 @@ func readLine(br *bufio.Reader, max int64) (line []byte, tooLong bool, err error
 		}
 		return buf, tooLong, err
 	}
-}
-
-// checkContent rejects empty, binary and non-UTF-8 content.
-func checkContent(data []byte) error {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return ErrEmpty
-	}
-	head := data[:min(len(data), 8192)]
-	if bytes.IndexByte(head, 0) >= 0 {
-		return ErrBinary
-	}
-	ctrl := 0
-	for _, c := range head {
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
-			ctrl++
-		}
-	}
-	if ctrl*10 > len(head) {
-		return ErrBinary
-	}
-	if !utf8.Valid(data) {
-		return ErrInvalidUTF8
-	}
-	return nil
 }
 
 // finish applies reader-wide defaults to a document and redacts the

@@ -1,6 +1,8 @@
 package source
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"strings"
 	"testing"
@@ -83,6 +85,27 @@ func FuzzParseFeed(f *testing.F) {
 			if e.Link != "" && !IsURL(e.Link) {
 				t.Fatalf("non-http link %q", e.Link)
 			}
+		}
+	})
+}
+
+// FuzzCount: counting a file never fails and agrees with reading it when
+// reading succeeds.
+func FuzzCount(f *testing.F) {
+	f.Add([]byte(`[{"text":"a"},{"text":"b"}]`))
+	f.Add([]byte(`{"text":"a"}`))
+	f.Add([]byte("[1, [2, 3], {\"x\": [4]}"))
+	f.Add([]byte("{\"text\":\"a\"}\n\n  \n{\"text\":\"b\"}"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		n := countJSONRecords(bytes.NewReader(data))
+		if n < 1 {
+			t.Fatalf("count %d < 1 for %q", n, data)
+		}
+		if docs, err := decodeJSON(data); err == nil && len(docs) != n {
+			t.Fatalf("count %d, read %d documents from %q", n, len(docs), data)
+		}
+		if lines := countLines(bufio.NewReaderSize(bytes.NewReader(data), 16)); lines < 0 || lines > bytes.Count(data, []byte("\n"))+1 {
+			t.Fatalf("%d lines in %q", lines, data)
 		}
 	})
 }

@@ -140,7 +140,8 @@ func TestFetchPolicy(t *testing.T) {
 	})
 }
 
-// Credentials in a URL never reach an error message.
+// Credentials in a URL never reach an error message (which does not repeat
+// the URL: the item's Origin names it, redacted where it is shown).
 func TestFetchErrorsRedacted(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	t.Cleanup(srv.Close)
@@ -153,7 +154,6 @@ func TestFetchErrorsRedacted(t *testing.T) {
 		for _, err := range errs {
 			assert.NotContains(t, err.Error(), "hunter2")
 			assert.NotContains(t, err.Error(), "bob")
-			assert.Contains(t, err.Error(), "REDACTED")
 		}
 	}
 	var se *StatusError

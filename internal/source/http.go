@@ -16,6 +16,7 @@ import (
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html/charset"
 
+	"github.com/geokg/geokg/extract/text"
 	"github.com/geokg/geokg/internal/redact"
 )
 
@@ -26,7 +27,7 @@ type StatusError struct {
 }
 
 func (e *StatusError) Error() string {
-	return fmt.Sprintf("GET %s: HTTP %d %s", e.URL, e.Status, http.StatusText(e.Status))
+	return fmt.Sprintf("HTTP %d %s", e.Status, http.StatusText(e.Status)) // the item's Origin names the URL
 }
 
 // response is a fetched body, decoded to UTF-8.
@@ -68,7 +69,7 @@ func (r *Reader) fetch(ctx context.Context, u string) (*response, error) {
 	ct := resp.Header.Get("Content-Type")
 	body, err := toUTF8(raw, ct)
 	if err != nil {
-		return nil, fetchError(u, err)
+		return nil, err
 	}
 	final := u
 	if resp.Request != nil && resp.Request.URL != nil {
@@ -77,8 +78,8 @@ func (r *Reader) fetch(ctx context.Context, u string) (*response, error) {
 	return &response{url: final, contentType: ct, body: body}, nil
 }
 
-// fetchError names the URL that failed, with credentials redacted from it
-// and from the cause (net/http errors embed the URL). A connection the fetch
+// fetchError wraps a fetch failure without repeating the URL (the item's
+// Origin names it), credentials redacted from the cause. A connection the fetch
 // policy refused says so first: "refusing to fetch URL: 10.0.0.5 is a
 // private address; allow it with --allow-network 10.0.0.0/8 …".
 func fetchError(u string, err error) error {
@@ -94,7 +95,12 @@ func fetchError(u string, err error) error {
 		}
 		return fmt.Errorf("refusing to fetch %s: %w", redact.URL(u), be)
 	}
-	return fmt.Errorf("fetch %s: %w", redact.URL(u), redact.Error(err))
+	// url.Error repeats the URL, which the item's Origin already says.
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	return fmt.Errorf("fetch: %w", redact.Error(err))
 }
 
 // toUTF8 converts a body to UTF-8 using the declared or sniffed charset,
@@ -117,7 +123,7 @@ func toUTF8(raw []byte, contentType string) ([]byte, error) {
 			}
 		}
 	}
-	if err := checkContent(raw); err != nil {
+	if err := text.CheckContent(raw); err != nil {
 		return nil, err
 	}
 	return raw, nil
@@ -139,7 +145,7 @@ func (r *Reader) walkURL(ctx context.Context, spec string, fn func(Item) error) 
 	}
 	d, err := articleDoc(resp)
 	if err != nil {
-		return fn(Item{Origin: spec, Err: fetchError(spec, err)})
+		return fn(Item{Origin: spec, Err: err})
 	}
 	d.Origin = spec
 	r.finish(&d)
@@ -190,7 +196,7 @@ func sniffFeed(body []byte) bool {
 func (r *Reader) walkFeed(ctx context.Context, spec string, resp *response, fn func(Item) error) error {
 	feed, err := ParseFeed(resp.body)
 	if err != nil {
-		return fn(Item{Origin: spec, Err: fmt.Errorf("read feed %s: %w", redact.URL(spec), err)})
+		return fn(Item{Origin: spec, Err: fmt.Errorf("read feed: %w", err)})
 	}
 	base, _ := url.Parse(resp.url)
 	for i, it := range feed.Items {
@@ -200,7 +206,7 @@ func (r *Reader) walkFeed(ctx context.Context, spec string, resp *response, fn f
 		origin := fmt.Sprintf("%s#%d", spec, i+1)
 		entry := feedEntry(feed, it, base)
 		if entry.Link == "" && entry.Content == "" {
-			if err := fn(Item{Origin: origin, Err: fmt.Errorf("read feed %s: item %d has neither link nor content", redact.URL(spec), i+1)}); err != nil {
+			if err := fn(Item{Origin: origin, Err: errors.New("feed item with neither link nor content")}); err != nil {
 				return err
 			}
 			continue
@@ -277,13 +283,13 @@ func (r *Reader) loadEntry(ctx context.Context, e Entry) (Document, error) {
 			return Document{}, err
 		}
 		if d, err = articleDoc(resp); err != nil {
-			return Document{}, fetchError(e.Link, err)
+			return Document{}, err
 		}
 		d.Origin = e.Link
 		d.Key = e.Link // the feed's link is the identity, whatever redirects say today
 		d.URL = e.Link
 	} else {
-		if err := checkContent([]byte(e.Content)); err != nil {
+		if err := text.CheckContent([]byte(e.Content)); err != nil {
 			return Document{}, err
 		}
 		d = Document{HTML: e.Content}

@@ -5,18 +5,23 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/geokg/geokg/extract/text"
 )
 
-// Sentinel errors for content that cannot be ingested.
+// Sentinel errors for content that cannot be ingested. The content errors
+// are the extractor's (text.CheckContent), so extract and ingest word them
+// alike.
 var (
-	ErrEmpty       = errors.New("empty content")
-	ErrBinary      = errors.New("binary content")
-	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	ErrEmpty       = text.ErrEmpty
+	ErrBinary      = text.ErrBinary
+	ErrInvalidUTF8 = text.ErrInvalidUTF8
 	ErrTooLarge    = errors.New("content too large")
 	ErrNotFeed     = errors.New("not a feed")
 )
@@ -165,6 +170,17 @@ func (r *Reader) Walk(ctx context.Context, specs []string, fn func(Item) error) 
 	return nil
 }
 
+// PathCause drops the path from a file system error ("open: no such file or
+// directory"): an item's error never repeats its Origin, since messages print
+// both.
+func PathCause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}
+
 // IsURL reports whether a source spec is an http(s) URL.
 func IsURL(s string) bool {
 	l := strings.ToLower(s)
@@ -172,12 +188,24 @@ func IsURL(s string) bool {
 }
 
 func (r *Reader) walkPath(ctx context.Context, spec string, fn func(Item) error) error {
+	return r.files(ctx, spec, func(path string, err error) error {
+		if err != nil {
+			return fn(Item{Origin: path, File: AbsPath(path), Err: err})
+		}
+		return r.readFile(ctx, path, fn)
+	})
+}
+
+// files calls fn with every file a path spec names: the file itself, or the
+// files of a folder that pass the filters, in name order; what cannot be
+// read comes with its error.
+func (r *Reader) files(ctx context.Context, spec string, fn func(path string, err error) error) error {
 	info, err := os.Stat(spec) // follows a symlinked root
 	if err != nil {
-		return fn(Item{Origin: spec, File: AbsPath(spec), Err: fmt.Errorf("read %s: %w", spec, err)})
+		return fn(spec, PathCause(err))
 	}
 	if !info.IsDir() {
-		return r.readFile(ctx, spec, fn)
+		return fn(spec, nil)
 	}
 	w := &dirWalk{r: r, root: spec, fn: fn, visited: map[string]bool{}}
 	return w.dir(ctx, spec)
@@ -191,14 +219,14 @@ func (r *Reader) walkPath(ctx context.Context, spec string, fn func(Item) error)
 type dirWalk struct {
 	r       *Reader
 	root    string
-	fn      func(Item) error
+	fn      func(path string, err error) error
 	visited map[string]bool // real paths of the folders read
 }
 
 func (w *dirWalk) dir(ctx context.Context, path string) error {
 	real, err := filepath.EvalSymlinks(path)
 	if err != nil {
-		return w.fn(Item{Origin: path, File: AbsPath(path), Err: fmt.Errorf("walk %s: %w", path, err)})
+		return w.fn(path, PathCause(err))
 	}
 	if w.visited[real] {
 		return nil
@@ -206,7 +234,7 @@ func (w *dirWalk) dir(ctx context.Context, path string) error {
 	w.visited[real] = true
 	entries, err := os.ReadDir(path)
 	if err != nil {
-		return w.fn(Item{Origin: path, File: AbsPath(path), Err: fmt.Errorf("walk %s: %w", path, err)})
+		return w.fn(path, PathCause(err))
 	}
 	for _, e := range entries {
 		if err := ctx.Err(); err != nil {
@@ -226,7 +254,7 @@ func (w *dirWalk) dir(ctx context.Context, path string) error {
 				// A dangling link that would have been read is reported,
 				// so that --prune keeps the articles it led to.
 				if w.wanted(rel, name) {
-					if err := w.fn(Item{Origin: full, File: AbsPath(full), Err: fmt.Errorf("read %s: %w", full, err)}); err != nil {
+					if err := w.fn(full, PathCause(err)); err != nil {
 						return err
 					}
 				}
@@ -246,7 +274,7 @@ func (w *dirWalk) dir(ctx context.Context, path string) error {
 			if !w.wanted(rel, name) {
 				continue
 			}
-			if err := w.r.readFile(ctx, full, w.fn); err != nil {
+			if err := w.fn(full, nil); err != nil {
 				return err
 			}
 		}

@@ -110,7 +110,12 @@ func TestWalkFolder(t *testing.T) {
 	assert.ElementsMatch(t, []string{"Article A.", "<html><head><title>B</title></head><body><p>B body</p></body></html>", "C body", "L1", "L4"}, texts)
 	require.Len(t, errs, 2)
 	assert.ErrorIs(t, errs[filepath.Join(dir, "bad.txt")], ErrEmpty)
-	assert.Contains(t, errs[filepath.Join(dir, "lines.jsonl")+":3"].Error(), "lines.jsonl:3")
+	lineErr := errs[filepath.Join(dir, "lines.jsonl")+":3"]
+	require.Error(t, lineErr, "the bad line is an item named by its line")
+	assert.Contains(t, lineErr.Error(), "decode JSON")
+	for origin, err := range errs {
+		assert.NotContains(t, err.Error(), filepath.Base(origin), "an item's error does not repeat its origin")
+	}
 
 	byText := map[string]Document{}
 	for _, d := range docs {
@@ -207,4 +212,43 @@ func TestPlainTextMeta(t *testing.T) {
 		"notes.txt":            {"", ""},
 		"2025-13-40-bad.txt":   {"", ""},
 	}, got)
+}
+
+// Count, a walk that reads no article, gives the number of items Walk
+// produces, so that progress has a total.
+func TestCountMatchesWalk(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"a.txt":           "Article A.",
+		"sub/b.html":      "<html><body><p>B body</p></body></html>",
+		"sub/deep/c.json": `{"text":"C body"}`,
+		"arr.json":        `[{"text":"one"}, {"text":"two"}, {"text":"three"}]`,
+		"sub/skip.txt":    "excluded",
+		"notes.csv":       "not included by default",
+		".hidden/d.txt":   "hidden",
+		"bad.txt":         "",
+		"lines.jsonl":     "{\"text\":\"L1\"}\n\n  \n{broken\n{\"text\":\"L4\"}",
+	})
+	r := New(Options{Exclude: []string{"skip.txt"}})
+	tests := []struct {
+		name  string
+		specs []string
+		want  int
+		known bool
+	}{
+		{"folder", []string{dir}, 10, true},
+		{"file and missing file", []string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "gone.txt")}, 2, true},
+		{"a URL: unknown", []string{dir, "https://news.example/feed.xml"}, 0, false},
+		{"stdin: unknown", []string{"-"}, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, known := r.Count(context.Background(), tt.specs)
+			assert.Equal(t, tt.known, known)
+			assert.Equal(t, tt.want, n)
+			if known {
+				docs, errs := collect(t, r, tt.specs...)
+				assert.Equal(t, len(docs)+len(errs), n, "as many items as the walk gives")
+			}
+		})
+	}
 }
