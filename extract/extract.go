@@ -8,7 +8,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/geokg/geokg/extract/gazetteer"
 	"github.com/geokg/geokg/extract/text"
@@ -113,7 +112,7 @@ func (e *Extractor) extract(in Input) (schema.Document, error) {
 		if text.LooksBinary([]byte(in.HTML)) {
 			return schema.Document{}, fmt.Errorf("extract: html: %w", ErrBinary)
 		}
-		page, err := text.FromHTML(in.HTML, in.URL)
+		page, err := text.FromHTML(text.RepairString(in.HTML), in.URL)
 		if err != nil {
 			return schema.Document{}, fmt.Errorf("extract: read html: %w", err)
 		}
@@ -129,9 +128,7 @@ func (e *Extractor) extract(in Input) (schema.Document, error) {
 	if text.LooksBinary([]byte(body)) {
 		return schema.Document{}, fmt.Errorf("extract: %w", ErrBinary)
 	}
-	if !utf8.ValidString(title) {
-		title = strings.ToValidUTF8(title, "\uFFFD")
-	}
+	body, title = text.RepairString(body), text.RepairString(title)
 	clean := text.Clean(title, body)
 	if strings.TrimSpace(clean) == "" {
 		return schema.Document{}, fmt.Errorf("extract: %w", ErrEmpty)

@@ -105,7 +105,13 @@ func TestReadInput(t *testing.T) {
 			}},
 		{name: "empty", file: "a.txt", data: "  \n", wantErr: "no article text"},
 		{name: "binary", file: "a.bin", data: "\x00\x01\x02\x03", wantErr: "binary"},
-		{name: "invalid utf8", file: "a.txt", data: "Iran \xff\xfe\xfd met Russia in Moscow and talked.", wantErr: "UTF-8"},
+		{name: "latin-1 repaired", file: "a.txt", data: "Fran\xe7ois Hollande met Russia in Moscow and talked.",
+			check: func(t *testing.T, in Input) {
+				assert.Equal(t, "François Hollande met Russia in Moscow and talked.", in.Text)
+			}},
+		{name: "mojibake repaired", file: "a.txt", data: "FranÃ§ois Hollande met Russia.", check: func(t *testing.T, in Input) {
+			assert.Equal(t, "François Hollande met Russia.", in.Text)
+		}},
 		{name: "bad json", file: "a.json", data: `{"title": 3}`, wantErr: "a.json"},
 	}
 	for _, c := range cases {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/geokg/geokg/extract/text"
 )
@@ -13,8 +12,9 @@ import (
 // ReadInput turns the bytes of a file into an Input: ".json" (or content
 // starting with '{') is an article object read by text.ParseJSON; HTML (by
 // extension or sniffing) is kept as HTML for Extract to take the main text
-// from; anything else is plain text. Empty, binary and invalid UTF-8 content
-// is an error naming the file.
+// from; anything else is plain text. Text that is not valid UTF-8 (a legacy
+// encoding, stray bytes, mojibake) is repaired (text.Repair); empty and
+// binary content is an error naming the file.
 func ReadInput(name string, data []byte) (Input, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -23,9 +23,7 @@ func ReadInput(name string, data []byte) (Input, error) {
 	if text.LooksBinary(data) {
 		return Input{}, fmt.Errorf("read %s: %w", name, ErrBinary)
 	}
-	if !utf8.Valid(data) {
-		return Input{}, fmt.Errorf("read %s: invalid UTF-8 text", name)
-	}
+	data = bytes.TrimPrefix(text.Repair(data), []byte("\xef\xbb\xbf"))
 	ext := strings.ToLower(filepath.Ext(name))
 	trimmed := bytes.TrimSpace(data)
 	if ext == ".json" || (ext != ".txt" && ext != ".html" && ext != ".htm" && len(trimmed) > 0 && trimmed[0] == '{') {

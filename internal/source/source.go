@@ -14,11 +14,10 @@ import (
 
 // Sentinel errors for content that cannot be ingested.
 var (
-	ErrEmpty       = errors.New("empty content")
-	ErrBinary      = errors.New("binary content")
-	ErrInvalidUTF8 = errors.New("invalid UTF-8")
-	ErrTooLarge    = errors.New("content too large")
-	ErrNotFeed     = errors.New("not a feed")
+	ErrEmpty    = errors.New("empty content")
+	ErrBinary   = errors.New("binary content")
+	ErrTooLarge = errors.New("content too large")
+	ErrNotFeed  = errors.New("not a feed")
 )
 
 // Document is one article as read from a source, before extraction.
