@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/geokg/geokg/extract/gazetteer"
+	"github.com/geokg/geokg/extract/officials"
 	"github.com/geokg/geokg/extract/text"
 	"github.com/geokg/geokg/extract/timex"
 	"github.com/geokg/geokg/schema"
@@ -44,6 +45,7 @@ type Input struct{ Text, HTML, Title, URL, Source, PublishedAt string }
 type Extractor struct {
 	gaz *gazetteer.Gazetteer
 	lex *lexicons
+	off *officials.Table
 }
 
 var (
@@ -71,7 +73,11 @@ func New(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
-	return &Extractor{gaz: g, lex: lex}, nil
+	off, err := officials.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load officials: %w", err)
+	}
+	return &Extractor{gaz: g, lex: lex, off: off}, nil
 }
 
 // ArticleID is the stable id of an article: "sha256:" + hex(sha256(url + "\n" + text)).
