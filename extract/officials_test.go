@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -12,7 +13,7 @@ import (
 // personIDs lists the ids of the people of an article.
 func personIDs(t *testing.T, e *Extractor, text, published string) map[string]schema.Actor {
 	t.Helper()
-	d, err := e.Extract(Input{Text: text, PublishedAt: published})
+	d, err := e.Extract(context.Background(), Input{Text: text, PublishedAt: published})
 	require.NoError(t, err)
 	checkDocument(t, d)
 	out := map[string]schema.Actor{}
