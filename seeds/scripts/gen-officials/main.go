@@ -244,18 +244,14 @@ type vocab struct {
 
 func newVocab() (*vocab, error) {
 	v := &vocab{countries: map[string]bool{}, stop: map[string]bool{}, titles: map[string]string{}}
-	rows, err := lexicon.Fields("titles.txt")
+	titles, err := lexicon.Titles()
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range rows {
-		surf := strings.ToLower(r[0])
-		canon := r[0]
-		if len(r) > 1 && r[1] != "" {
-			canon = r[1]
-		}
+	for _, t := range titles {
+		surf := t.Surface
 		if _, dup := v.titles[surf]; !dup {
-			v.titles[surf] = canon
+			v.titles[surf] = t.Canon
 		}
 		ws := strings.Fields(surf)
 		v.maxTitle = max(v.maxTitle, len(ws))
