@@ -306,6 +306,9 @@ func words(phrase string) []string {
 
 // nameWord reports an upper-case word that can be part of a personal name.
 func (v *vocab) nameWord(w string) bool {
+	if len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z' {
+		return true // an initial ("M." in "ANNA_M._BEISPIEL"), not an honorific
+	}
 	if v.stop[strings.TrimRight(w, ".,")] || strings.HasPrefix(w, "EX-") {
 		return false
 	}
