@@ -57,9 +57,9 @@ under the given folders (or the given files) that it did not read this time:
 deleted or renamed files, records removed from a JSON file, files now left out
 by --include/--exclude. Files that fail to read keep their articles.
 
-A bad item (unreadable file, HTTP error, empty or binary content, invalid
-UTF-8, a broken feed) is reported and skipped; the exit code is 3 when some
-failed. If Neo4j becomes unreachable the batch is retried with backoff, then
+Text in a legacy encoding, with stray bytes or mojibake is repaired. A bad
+item (unreadable file, HTTP error, empty or binary content, a broken feed)
+is reported and skipped; the exit code is 3 when some failed. If Neo4j becomes unreachable the batch is retried with backoff, then
 the run stops; everything committed stays, and re-running finishes the job.`,
 		Example: `  geokg ingest seeds/articles
   geokg ingest --published 2024-03-05 notes/*.txt

@@ -5,8 +5,10 @@
 // feeds (each item's link fetched, the item's date taken as the publication
 // date).
 //
-// A source never stops on a bad item: an unreadable file, an HTTP error, an
-// empty or binary body, invalid UTF-8 or a broken feed becomes an Item whose
+// Text that is not valid UTF-8 (a legacy encoding, stray bytes, mojibake) is
+// repaired by extract/text.Repair, not rejected. A source never stops on a
+// bad item: an unreadable file, an HTTP error, an empty or binary body or a
+// broken feed becomes an Item whose
 // Err says which input failed and why, and the walk goes on. Network fetches
 // are deferred: the Item carries a loader that the pipeline's workers run in
 // parallel.
