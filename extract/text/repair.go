@@ -169,15 +169,41 @@ func fixMojibake(b []byte) []byte {
 	return b
 }
 
+// mojibake is one candidate sequence: bytes [start, end) of the text stand
+// for rune r.
+type mojibake struct {
+	start, end int
+	r          rune
+	strong     bool
+}
+
+// plausibility says how likely rune r, decoded from a run of characters, is
+// what the writer meant: strong for the characters Latin-script text is
+// full of (accented letters, typographic punctuation, currency signs,
+// emoji), weak for other scripts (Cyrillic, Greek, Hebrew, Arabic, CJK),
+// which are believed only inside runs of such sequences, and not at all for
+// what real text hardly uses (IPA, Syriac, NKo ...): "Straße“" and
+// "CAFÉ…" stay as written.
+func plausibility(r rune) (ok, strong bool) {
+	switch {
+	case r >= 0xa0 && r <= 0x17f, r >= 0x1a0 && r <= 0x1b0, r >= 0x218 && r <= 0x21b,
+		r >= 0x2000 && r <= 0x218f, r == 0xfeff, r >= 0x1f300 && r <= 0x1faff:
+		return true, true
+	case r >= 0x386 && r <= 0x3ce, r >= 0x400 && r <= 0x45f, r >= 0x5d0 && r <= 0x5ea, r >= 0x600 && r <= 0x6ff,
+		r >= 0x3000 && r <= 0x9fff, r >= 0xac00 && r <= 0xd7af, r >= 0xff00 && r <= 0xffef:
+		return true, false
+	}
+	return false, false
+}
+
 func unmojibake(b []byte) ([]byte, bool) {
 	// fast path: mojibake needs a lead byte C2..F4 read as a character,
 	// that is U+00C2..U+00F4, whose UTF-8 form starts with C3.
 	if bytes.IndexByte(b, 0xc3) < 0 {
 		return b, false
 	}
-	var out []byte
+	var cands []mojibake
 	var seq [utf8.UTFMax]byte
-	last := 0 // b[last:i] not yet copied to out
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
 		lead, ok := cp1252Byte(r)
@@ -206,21 +232,37 @@ func unmojibake(b []byte) ([]byte, bool) {
 			seq[k] = c
 			j += nc
 		}
-		if k != need+1 {
+		dec, size := utf8.DecodeRune(seq[:k])
+		plausible, strong := plausibility(dec)
+		if k != need+1 || dec == utf8.RuneError || size != need+1 || !plausible {
 			i += n
 			continue
 		}
-		dec, size := utf8.DecodeRune(seq[:need+1])
-		if dec == utf8.RuneError || size != need+1 {
-			i += n
+		cands = append(cands, mojibake{start: i, end: j, r: dec, strong: strong})
+		i = j
+	}
+	var out []byte
+	last := 0 // b[last:] not yet copied to out
+	for c, m := range cands {
+		// a weak sequence needs a neighbour at most one byte away
+		near := func(o int) bool {
+			if o < 0 || o >= len(cands) {
+				return false
+			}
+			if o < c {
+				return m.start-cands[o].end <= 1
+			}
+			return cands[o].start-m.end <= 1
+		}
+		if !m.strong && !near(c-1) && !near(c+1) {
 			continue
 		}
 		if out == nil {
 			out = make([]byte, 0, len(b))
 		}
-		out = append(out, b[last:i]...)
-		out = utf8.AppendRune(out, dec)
-		i, last = j, j
+		out = append(out, b[last:m.start]...)
+		out = utf8.AppendRune(out, m.r)
+		last = m.end
 	}
 	if out == nil {
 		return b, false

@@ -17,6 +17,7 @@ func TestRepairFixtures(t *testing.T) {
 		{"latin1.txt", "Señora Muñoz visited Zürich and Málaga.\n"},
 		{"mojibake.txt", "François Hollande told Le Monde: “We are ready.” Café owners in Besançon agreed.\n"},
 		{"double-mojibake.txt", "François"},
+		{"mojibake-cyrillic.txt", "Президент России заявил в Москве.\n"},
 		{"stray-bytes.txt", "The minister, who spoke in Kraków, said the café in Łódź stays open.\n"},
 		{"cp1251.txt", "Президент России заявил в Москве, что переговоры с Украиной будут продолжены на следующей неделе в Минске. Министр иностранных дел сообщил журналистам, что делегации встретятся в понедельник.\n"},
 		{"utf16le.txt", "Señor Pérez said “yes”.\n"},
@@ -39,6 +40,8 @@ func TestRepairKeepsGoodText(t *testing.T) {
 		"Plain ASCII news.",
 		"façade, naïve, Ångström, Łódź, Россия, 北京, “quotes” — and ½ or ©.",
 		"Ã alone, Â and ©: letters that only look like mojibake", // no lead byte + continuation run
+		"die Straße“ und „CAFÉ…“, «CAFÉ» et « café…» ici",        // pairs that would decode to unlikely characters
+		"Ð» and Ø¸ alone are not Cyrillic or Arabic",
 		"Ã©", // a real pair would be mojibake: repaired (below)
 	} {
 		if s == "Ã©" {
