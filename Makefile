@@ -5,7 +5,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null)
 LDFLAGS := -X github.com/geokg/geokg/internal/cli.version=$(VERSION) -X github.com/geokg/geokg/internal/cli.commit=$(COMMIT)
 
-.PHONY: help build demo test test-unit test-stop vet fmt fmt-check eval eval-all bench fuzz neo4j-start neo4j-stop neo4j-status clean
+.PHONY: help build demo test test-unit test-stop vet fmt fmt-check eval eval-all bench fuzz officials neo4j-start neo4j-stop neo4j-status clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -49,6 +49,10 @@ fuzz: ## run each fuzz target of the extractor for 20s
 	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime 20s $$pkg || exit 1; \
 	  done; \
 	done
+
+PETRARCH ?= ../shared/train/petrarch2
+officials: ## regenerate seeds/officials/officials.tsv.gz from the PETRARCH2 dictionaries (PETRARCH=dir)
+	$(GO) run ./seeds/scripts/gen-officials -petrarch $(PETRARCH) -out seeds/officials/officials.tsv.gz
 
 neo4j-start: ## start the local Neo4j (Maven Central jars, Java 17)
 	scripts/neo4j start

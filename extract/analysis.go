@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/geokg/geokg/extract/gazetteer"
+	"github.com/geokg/geokg/extract/officials"
 	"github.com/geokg/geokg/extract/text"
 	"github.com/geokg/geokg/schema"
 )
@@ -49,11 +50,12 @@ type actor struct {
 	roles                   []schema.Role
 	mentions                []schema.Span
 	gender                  byte
-	parts                   []string // person: name tokens
-	first                   int      // first mention offset
-	single                  bool     // person known by one name only
-	media                   bool     // a news outlet: reports events, rarely takes part
-	publisher               bool     // the outlet that published the article: never a party
+	parts                   []string         // person: name tokens
+	first                   int              // first mention offset
+	single                  bool             // person known by one name only
+	media                   bool             // a news outlet: reports events, rarely takes part
+	publisher               bool             // the outlet that published the article: never a party
+	official                *officials.Match // person: the entry of the table of officials it resolved to
 	seen                    map[[2]int]bool
 }
 
@@ -126,13 +128,14 @@ type pmention struct {
 
 // analysis is the state of one Extract call.
 type analysis struct {
-	e      *Extractor
-	lex    *lexicons
-	gaz    *gazetteer.Gazetteer
-	text   string
-	pub    time.Time
-	hasPub bool
-	outlet string // the publisher's name, when known ("Baltic Wire")
+	e       *Extractor
+	lex     *lexicons
+	gaz     *gazetteer.Gazetteer
+	text    string
+	pub     time.Time
+	hasPub  bool
+	offDate int32  // the publication date for the table of officials (YYYYMMDD), 0 when unknown
+	outlet  string // the publisher's name, when known ("Baltic Wire")
 
 	sents     []text.Sentence
 	toks      [][]text.Token
@@ -157,7 +160,11 @@ type analysis struct {
 }
 
 func newAnalysis(e *Extractor, t string, pub time.Time, hasPub bool) *analysis {
-	return &analysis{e: e, lex: e.lex, gaz: e.gaz, text: t, pub: pub, hasPub: hasPub,
+	offDate := int32(0)
+	if hasPub {
+		offDate = officials.Date(pub)
+	}
+	return &analysis{e: e, lex: e.lex, gaz: e.gaz, text: t, pub: pub, hasPub: hasPub, offDate: offDate,
 		byID: map[string]*actor{}, bySurname: map[string][]*actor{}, placeBy: map[string]*place{}, context: map[string]int{}, lower: map[string]bool{}}
 }
 
@@ -166,8 +173,10 @@ func newAnalysis(e *Extractor, t string, pub time.Time, hasPub bool) *analysis {
 //  1. sentences, tokens, headline lines; scan: gazetteer names, titles,
 //     capitalised runs and pronouns per sentence (scan.go)
 //  2. people named in full or after a title/honorific (persons.go), then
-//     countries, organisations and media (orgs.go), surnames linked
-//  3. titles attached as roles, counterparts, role phrases (roles.go)
+//     countries, organisations and media (orgs.go), surnames linked, people
+//     resolved against the table of officials (officials.go)
+//  3. titles attached as roles, counterparts, role phrases (roles.go); the
+//     officials' affiliation and office where the text says none
 //  4. places geocoded against the article's countries (places.go)
 //  5. statements with speakers, pronouns resolved (statements.go, coref.go)
 //  6. events with actors, place, date and numbers (events.go)
@@ -198,8 +207,8 @@ func (a *analysis) run(ctx context.Context) error {
 	}
 	// each pass is linear in the text; cancellation is checked between them
 	for _, pass := range []func(){
-		a.countryContext, a.buildPersons, a.buildOthers, a.linkSurnames, a.markOutlet, a.buildRoles,
-		a.defaultCountry, a.resolveShortNames, a.resolvePlaces, a.unknownPlaces, a.corefIndex,
+		a.countryContext, a.buildPersons, a.buildOthers, a.linkSurnames, a.resolveOfficials, a.markOutlet,
+		a.buildRoles, a.officialRoles, a.defaultCountry, a.resolveShortNames, a.resolvePlaces, a.unknownPlaces, a.corefIndex,
 		a.buildStatements, a.resolvePronouns, a.buildEvents,
 	} {
 		if err := ctx.Err(); err != nil {

@@ -5,8 +5,9 @@
 // target actors, place, calendar date and numbers) and the statements it
 // quotes or reports, with their speakers.
 //
-// The sub-packages do the single steps (text: cleaning, sentences, tokens;
-// timex: dates; gazetteer: places and known actors; quotes: quotations and
+// The sub-packages do the single steps (text: repair, cleaning, sentences,
+// tokens; timex: dates; gazetteer: places and known actors; officials: the
+// table of officials; quotes: quotations and
 // reported speech; events: triggers and numbers). This package links them:
 // it finds person names and titles, resolves later mentions (surnames, role
 // phrases, pronouns) to the right actor, geocodes places using the countries
@@ -16,10 +17,37 @@
 // Ids are stable across articles: "country:ISO3" for countries (also used as
 // the location id when a country is named as a place), "org:<slug>" for
 // organisations, groups and media ("org:" ids of the gazetteer when known),
-// "person:<slug of the full name without initials>" for people, "geo:<id>"
-// for places ("geo:<slug>", without coordinates, for places the gazetteer
+// "person:<slug>" for people (below), "geo:<id>" for places ("geo:<slug>", without coordinates, for places the gazetteer
 // does not know). An event id hashes its type, sorted sources and targets,
 // place and date (and its evidence text when it has neither place nor date),
 // so two articles reporting the same strike on the same day share it; a
 // statement id hashes the article id and the statement's span.
+//
+// A person's id names the real person, whatever part of the name an article
+// spells out, so that one person is one node across articles:
+//
+//  1. Within the article, shorter mentions join the person named in full
+//     ("Vladimir Putin ... Putin ... President Putin", coreference).
+//  2. The person's name (the full one when the article has it) is looked up
+//     in the table of officials (package officials, compiled from the
+//     PETRARCH2 dictionaries) at the article's publication date. A match
+//     gives the table's id, the slug of the entry's canonical name
+//     ("person:vladimir-putin" for "Putin", "President Putin", "Vladimir V.
+//     Putin"; "person:sergey-lavrov" for "Sergei Lavrov" too). A name
+//     several entries share resolves only when the date leaves exactly one
+//     of them in office, so two Clintons or two Kims never merge; a
+//     surname alone resolves only when the table lists it as that person's
+//     name. A name the table knows but the article does not tie to anyone
+//     ("Putin" alone) becomes that person.
+//  3. Otherwise the id is "person:" + the slug of the full name without
+//     initials ("person:lisa-monaco"), as before: the same full name in two
+//     articles gives the same id, a surname alone stays its own id.
+//
+// The table is embedded data, so the id depends only on the article (text
+// and date), never on ingest order. Its affiliation and office fill in what
+// the text does not say: the country when the text names none, an office
+// (the table's own title for that term, else a generic "Government",
+// "Military", "Legislature" or "Judiciary") when the text states no role,
+// and the country of a stated role that names none; never against the
+// country the text gives.
 package extract

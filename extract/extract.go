@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/geokg/geokg/extract/gazetteer"
+	"github.com/geokg/geokg/extract/officials"
 	"github.com/geokg/geokg/extract/text"
 	"github.com/geokg/geokg/extract/timex"
 	"github.com/geokg/geokg/schema"
@@ -45,6 +46,7 @@ type Input struct{ Text, HTML, Title, URL, Source, PublishedAt string }
 type Extractor struct {
 	gaz *gazetteer.Gazetteer
 	lex *lexicons
+	off *officials.Table
 }
 
 var (
@@ -72,7 +74,11 @@ func New(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
-	return &Extractor{gaz: g, lex: lex}, nil
+	off, err := officials.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load officials: %w", err)
+	}
+	return &Extractor{gaz: g, lex: lex, off: off}, nil
 }
 
 // ArticleID is the stable id of an article: "sha256:" + hex(sha256(url + "\n" + text)).
@@ -119,7 +125,7 @@ func (e *Extractor) extract(ctx context.Context, in Input) (schema.Document, err
 		if text.LooksBinary([]byte(in.HTML)) {
 			return schema.Document{}, fmt.Errorf("extract: html: %w", ErrBinary)
 		}
-		page, err := text.FromHTML(in.HTML, in.URL)
+		page, err := text.FromHTML(text.RepairString(in.HTML), in.URL)
 		if err != nil {
 			return schema.Document{}, fmt.Errorf("extract: read html: %w", err)
 		}
@@ -135,6 +141,7 @@ func (e *Extractor) extract(ctx context.Context, in Input) (schema.Document, err
 	if text.LooksBinary([]byte(body)) {
 		return schema.Document{}, fmt.Errorf("extract: %w", ErrBinary)
 	}
+	body, title = text.RepairString(body), text.RepairString(title)
 	// Titles and source names are cleaned like the body (bidi overrides and
 	// zero-width characters would otherwise reach the graph and the screen).
 	title, source = text.CleanLine(title), text.CleanLine(source)

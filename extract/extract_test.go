@@ -107,7 +107,13 @@ func TestReadInput(t *testing.T) {
 			}},
 		{name: "empty", file: "a.txt", data: "  \n", wantErr: "no article text"},
 		{name: "binary", file: "a.bin", data: "\x00\x01\x02\x03", wantErr: "binary"},
-		{name: "invalid utf8", file: "a.txt", data: "Iran \xff\xfe\xfd met Russia in Moscow and talked.", wantErr: "UTF-8"},
+		{name: "latin-1 repaired", file: "a.txt", data: "Fran\xe7ois Hollande met Russia in Moscow and talked.",
+			check: func(t *testing.T, in Input) {
+				assert.Equal(t, "François Hollande met Russia in Moscow and talked.", in.Text)
+			}},
+		{name: "mojibake repaired", file: "a.txt", data: "FranÃ§ois Hollande met Russia.", check: func(t *testing.T, in Input) {
+			assert.Equal(t, "François Hollande met Russia.", in.Text)
+		}},
 		{name: "bad json", file: "a.json", data: `{"title": 3}`, wantErr: "a.json"},
 	}
 	for _, c := range cases {
@@ -171,7 +177,9 @@ func TestDefaultCountry(t *testing.T) {
 		{"one country", "France said on Monday it would send troops to the border. Defence Minister Pierre Joxe said France " +
 			"was ready. France has 5,000 soldiers there, France's army said.", "Pierre Joxe", "FRA"},
 		{"several countries, national title", "North Korea tested a missile. North Korea said the test succeeded. North Korea " +
-			"and China held talks. President Obama condemned North Korea's test, and North Korea rejected it.", "Obama", nil},
+			"and China held talks. President Okafor condemned North Korea's test, and North Korea rejected it.", "Okafor", nil},
+		{"several countries, an official the table knows", "North Korea tested a missile. North Korea said the test succeeded. North Korea " +
+			"and China held talks. President Obama condemned North Korea's test, and North Korea rejected it.", "Barack Obama", "USA"},
 		{"several countries, local office", "Afghanistan mourned. Afghanistan's army said 23 people were killed in Afghanistan. " +
 			"Afghanistan and Pakistan closed a crossing. Provincial governor Hayatullah Hayat said Afghanistan would respond.",
 			"Hayatullah Hayat", "AFG"},
@@ -224,7 +232,8 @@ func TestSpeakers(t *testing.T) {
 		"Washington said the talks had failed. \"Nothing has changed,\" Lavrov said."})
 	require.NoError(t, err)
 	require.Len(t, d.Statements, 3)
-	for i, want := range []string{"person:sergei-lavrov", "country:USA", "person:sergei-lavrov"} {
+	// "Sergei Lavrov" is the table of officials' "Sergey Lavrov": one id for both spellings
+	for i, want := range []string{"person:sergey-lavrov", "country:USA", "person:sergey-lavrov"} {
 		require.NotNil(t, d.Statements[i].Speaker, "statement %d", i)
 		assert.Equal(t, want, *d.Statements[i].Speaker, "statement %d: %q", i, d.Statements[i].Text)
 	}

@@ -56,20 +56,13 @@ func parseLexicons() (*lexicons, error) {
 		placeWords: map[string]string{},
 		notNames:   map[string]bool{}, thingWords: map[string]bool{}, familyFirst: map[string]bool{},
 	}
-	rows, err := lexicon.Fields("titles.txt")
+	titles, err := lexicon.Titles()
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range rows {
-		surf := strings.ToLower(r[0])
-		canon := r[0]
-		if len(r) > 1 && r[1] != "" {
-			canon = r[1]
-		}
-		ti := titleInfo{canon: canon, words: len(strings.Fields(surf))}
-		if len(r) > 2 {
-			ti.gender = gender(r[2])
-		}
+	for _, t := range titles {
+		surf := t.Surface
+		ti := titleInfo{canon: t.Canon, words: len(strings.Fields(surf)), gender: gender(t.Gender)}
 		if _, dup := l.titles[surf]; !dup {
 			l.titles[surf] = ti
 		}
@@ -78,7 +71,8 @@ func parseLexicons() (*lexicons, error) {
 		}
 		l.titleFirst[strings.Fields(surf)[0]] = true
 	}
-	if rows, err = lexicon.Fields("honorifics.txt"); err != nil {
+	rows, err := lexicon.Fields("honorifics.txt")
+	if err != nil {
 		return nil, err
 	}
 	for _, r := range rows {

@@ -1,5 +1,6 @@
-// Package text owns the text layer of the extractor: parsing input articles
-// (JSON, HTML), extracting the main text of an HTML page, cleaning text into the
+// Package text owns the text layer of the extractor: repairing input that is
+// not valid UTF-8 (legacy encodings, stray bytes, mojibake; only binary
+// content is refused), parsing input articles (JSON, HTML), extracting the main text of an HTML page, cleaning text into the
 // canonical form every byte offset refers to, and splitting clean text into
 // sentences and tokens with byte offsets.
 //

@@ -94,7 +94,12 @@ func TestLooksBinary(t *testing.T) {
 	assert.False(t, LooksBinary([]byte("Plain news text, with “quotes” and ünïcödé.\n")))
 	assert.False(t, LooksBinary(nil))
 	assert.True(t, LooksBinary([]byte("PK\x03\x04\x00\x00")))
-	assert.True(t, LooksBinary([]byte{0xff, 0xfe, 0xfd, 0x80, 0x81, 'a', 'b', 0x90, 0x91, 0x92}))
+	// bytes Windows-1252 leaves undefined are junk; other invalid UTF-8 is
+	// legacy text that Repair mends (and "\xff\xfe" opens UTF-16)
+	assert.True(t, LooksBinary([]byte{0xfd, 0x80, 0x81, 'a', 'b', 0x90, 0x91, 0x92}))
+	assert.False(t, LooksBinary([]byte("caf\xe9 cr\xe8me br\xfbl\xe9e \x93quoted\x94")))
+	assert.False(t, LooksBinary([]byte("\xff\xfeN\x00e\x00w\x00s\x00")))
+	assert.True(t, LooksBinary([]byte("\xff\xfe\x01\x00\x02\x00\x03\x00")))
 	assert.True(t, LooksBinary([]byte("\x01\x02\x03\x04\x05abc")))
 	// A multi-byte rune cut by the sniff window is fine.
 	b := []byte(strings.Repeat("a", 8191) + "é")

@@ -107,33 +107,38 @@ var htmlSniffTags = [][]byte{[]byte("!doctype html"), []byte("html"), []byte("he
 // Errors for content that holds no readable article, shared by every reader
 // of input (extract, ingest) so that the same input gets the same message.
 var (
-	ErrEmpty       = errors.New("no article text")
-	ErrBinary      = errors.New("binary content, not text")
-	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	ErrEmpty  = errors.New("no article text")
+	ErrBinary = errors.New("binary content, not text")
 )
 
-// CheckContent rejects content that is empty (only white space), binary
-// (see LooksBinary) or not valid UTF-8.
+// CheckContent rejects content that is empty (only white space) or binary
+// (see LooksBinary). Text that is not valid UTF-8 is not rejected: Repair
+// mends it.
 func CheckContent(b []byte) error {
 	switch {
 	case len(bytes.TrimSpace(b)) == 0:
 		return ErrEmpty
 	case LooksBinary(b):
 		return ErrBinary
-	case !utf8.Valid(b):
-		return ErrInvalidUTF8
 	}
 	return nil
 }
 
-// LooksBinary reports content that is not text: NUL bytes, or a high share
-// of control characters or invalid UTF-8 in the first 8 KB.
+// LooksBinary reports content that is not text: NUL bytes (outside UTF-16
+// text with a byte-order mark), or more than 10% control characters in the
+// first 8 KB. Invalid UTF-8 is not a sign of binary content: legacy
+// encodings and stray bytes are mended by Repair; only the five bytes
+// Windows-1252 leaves undefined count as junk when they are not part of
+// valid UTF-8.
 func LooksBinary(b []byte) bool {
 	if len(b) > 8192 {
 		b = b[:8192]
 	}
 	if len(b) == 0 {
 		return false
+	}
+	if d, ok := decodeUTF16(b); ok {
+		return LooksBinary(d)
 	}
 	if bytes.IndexByte(b, 0) >= 0 {
 		return true
@@ -150,13 +155,20 @@ func LooksBinary(b []byte) bool {
 		}
 		r, size := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && size <= 1 {
-			// A rune cut by the 8 KB window is not invalid.
+			// a rune cut by the 8 KB window is not invalid
 			if len(b)-i < utf8.UTFMax && !utf8.FullRune(b[i:]) {
 				break
 			}
-			bad++
+			if undefinedCP1252(c) {
+				bad++
+			}
 		}
 		i += size
 	}
 	return bad*10 > len(b) // more than 10% junk
+}
+
+// undefinedCP1252 reports the bytes Windows-1252 gives no character.
+func undefinedCP1252(c byte) bool {
+	return c == 0x81 || c == 0x8d || c == 0x8f || c == 0x90 || c == 0x9d
 }

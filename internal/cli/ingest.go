@@ -67,9 +67,9 @@ refused (checked on the address connected to, after DNS), unless
 --allow-network (or ingest.allow_networks) names its network, e.g.
 --allow-network 10.0.0.0/8, or the words private, loopback, link-local.
 
-A bad item (unreadable file, HTTP error, empty or binary content, invalid
-UTF-8, a broken feed) is reported and skipped; the exit code is 3 when some
-failed. If Neo4j becomes unreachable the batch is retried with backoff, then
+Text in a legacy encoding, with stray bytes or mojibake is repaired. A bad
+item (unreadable file, HTTP error, empty or binary content, a broken feed)
+is reported and skipped; the exit code is 3 when some failed. If Neo4j becomes unreachable the batch is retried with backoff, then
 the run stops; everything committed stays, and re-running finishes the job.`,
 		Example: `  geokg ingest seeds/articles
   geokg ingest --published 2024-03-05 notes/*.txt

@@ -5,14 +5,16 @@
 // feeds (each item's link fetched, the item's date taken as the publication
 // date).
 //
-// A source never stops on a bad item: an unreadable file, an HTTP error, an
-// empty or binary body, invalid UTF-8 or a broken feed becomes an Item whose
-// Err says why that input failed (its Origin says which; the error does not
-// repeat it), and the walk goes on. Network fetches are deferred: the Item
-// carries a loader that the pipeline's workers run in parallel. Count walks
-// files and folders without reading articles, so that progress knows the
-// total beforehand. The content errors (empty, binary, invalid UTF-8) are
-// the extractor's own (extract/text), so both word them alike.
+// Text that is not valid UTF-8 (a legacy encoding, stray bytes, mojibake) is
+// repaired by extract/text.Repair, not rejected. A source never stops on a
+// bad item: an unreadable file, an HTTP error, an empty or binary body or a
+// broken feed becomes an Item whose Err says why that input failed (its
+// Origin says which; the error does not repeat it), and the walk goes on.
+// Network fetches are deferred: the Item carries a loader that the
+// pipeline's workers run in parallel. Count walks files and folders without
+// reading articles, so that progress knows the total beforehand. The content
+// errors (empty, binary) are the extractor's own (extract/text), so both
+// word them alike.
 //
 // Folders are walked following symbolic links to files and folders, each
 // real folder once (no link loops); a file keeps the path it was reached by.

@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/geokg/geokg/extract/text"
 	"github.com/geokg/geokg/internal/redact"
@@ -103,7 +102,8 @@ func readLimited(path string, max int64) ([]byte, error) {
 // decode turns a file's bytes into documents according to its extension,
 // sniffing the content when the extension says nothing.
 func decode(name, ext string, data []byte) ([]Document, error) {
-	if err := text.CheckContent(data); err != nil {
+	data, err := checkContent(data)
+	if err != nil {
 		return nil, err
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
@@ -204,9 +204,11 @@ func (rec record) document() (Document, error) {
 	default:
 		return Document{}, fmt.Errorf("%w: no text or html field", ErrEmpty)
 	}
-	if err := text.CheckContent([]byte(d.Text + d.HTML)); err != nil {
+	if _, err := checkContent([]byte(d.Text + d.HTML)); err != nil {
 		return Document{}, err
 	}
+	// mojibake written as JSON escapes survives the repair of the raw bytes
+	d.Text, d.HTML, d.Title = text.RepairString(d.Text), text.RepairString(d.HTML), text.RepairString(d.Title)
 	if d.URL != "" && !IsURL(d.URL) {
 		return Document{}, fmt.Errorf("url %q is not an http(s) URL", d.URL)
 	}
@@ -262,12 +264,12 @@ func (r *Reader) readJSONL(ctx context.Context, name, key string, in io.Reader, 
 	}
 }
 
-// decodeLine parses one JSON-lines record.
+// decodeLine parses one JSON-lines record, its text repaired (text.Repair).
 func decodeLine(data []byte) (Document, error) {
-	if !utf8.Valid(data) {
-		return Document{}, ErrInvalidUTF8
+	if text.LooksBinary(data) {
+		return Document{}, ErrBinary
 	}
-	return decodeRecord(bytes.TrimSpace(data))
+	return decodeRecord(bytes.TrimSpace(text.Repair(data)))
 }
 
 // readLine reads up to '\n'; a line longer than max is consumed and
@@ -289,6 +291,16 @@ func readLine(br *bufio.Reader, max int64) (line []byte, tooLong bool, err error
 		}
 		return buf, tooLong, err
 	}
+}
+
+// checkContent rejects empty and binary content and returns the rest as
+// valid UTF-8: legacy encodings, stray bytes and mojibake are repaired
+// (text.Repair), not rejected.
+func checkContent(data []byte) ([]byte, error) {
+	if err := text.CheckContent(data); err != nil {
+		return nil, err
+	}
+	return text.Repair(data), nil
 }
 
 // finish applies reader-wide defaults to a document and redacts the

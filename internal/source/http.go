@@ -16,7 +16,6 @@ import (
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html/charset"
 
-	"github.com/geokg/geokg/extract/text"
 	"github.com/geokg/geokg/internal/redact"
 )
 
@@ -123,10 +122,7 @@ func toUTF8(raw []byte, contentType string) ([]byte, error) {
 			}
 		}
 	}
-	if err := text.CheckContent(raw); err != nil {
-		return nil, err
-	}
-	return raw, nil
+	return checkContent(raw)
 }
 
 func textual(mt string) bool {
@@ -289,10 +285,11 @@ func (r *Reader) loadEntry(ctx context.Context, e Entry) (Document, error) {
 		d.Key = e.Link // the feed's link is the identity, whatever redirects say today
 		d.URL = e.Link
 	} else {
-		if err := text.CheckContent([]byte(e.Content)); err != nil {
+		content, err := checkContent([]byte(e.Content))
+		if err != nil {
 			return Document{}, err
 		}
-		d = Document{HTML: e.Content}
+		d = Document{HTML: string(content)}
 	}
 	if e.Title != "" {
 		d.Title = e.Title

@@ -19,11 +19,10 @@ import (
 // are the extractor's (text.CheckContent), so extract and ingest word them
 // alike.
 var (
-	ErrEmpty       = text.ErrEmpty
-	ErrBinary      = text.ErrBinary
-	ErrInvalidUTF8 = text.ErrInvalidUTF8
-	ErrTooLarge    = errors.New("content too large")
-	ErrNotFeed     = errors.New("not a feed")
+	ErrEmpty    = text.ErrEmpty
+	ErrBinary   = text.ErrBinary
+	ErrTooLarge = errors.New("content too large")
+	ErrNotFeed  = errors.New("not a feed")
 )
 
 // Document is one article as read from a source, before extraction.

@@ -64,7 +64,9 @@ func TestDecode(t *testing.T) {
 			want: []Document{{HTML: `<!DOCTYPE html><html><body>b</body></html>`}}},
 		{name: "empty", ext: ".txt", data: " \n\t ", wantErr: ErrEmpty},
 		{name: "binary", ext: ".txt", data: "PK\x03\x04\x00\x00abc", wantErr: ErrBinary},
-		{name: "invalid utf8", ext: ".txt", data: "caf\xe9 au lait", wantErr: ErrInvalidUTF8},
+		{name: "latin-1 repaired", ext: ".txt", data: "caf\xe9 au lait", want: []Document{{Text: "café au lait"}}},
+		{name: "mojibake repaired", ext: ".txt", data: "Fran\u00c3\u00a7ois", want: []Document{{Text: "François"}}},
+		{name: "json mojibake escapes repaired", ext: ".json", data: `{"text":"Fran\u00c3\u00a7ois"}`, want: []Document{{Text: "François"}}},
 		{name: "json no text", ext: ".json", data: `{"title":"only a title"}`, wantErr: ErrEmpty},
 		{name: "json bad", ext: ".json", data: `{"text": "unterminated`},
 		{name: "json bad url", ext: ".json", data: `{"url":"javascript:alert(1)","text":"x"}`},
@@ -156,16 +158,19 @@ func TestWalkMissingAndExplicitFile(t *testing.T) {
 func TestStdinJSONL(t *testing.T) {
 	in := strings.NewReader(`{"url":"https://a.example/1","title":"One","text":"First."}` + "\n" +
 		`{"text":"caf` + "\xe9" + `"}` + "\n" +
+		`{"text":"bin` + "\x00\x01" + `"}` + "\n" +
 		`{"html":"<p>Second</p>","published_at":"2023-02-03"}`) // no final newline
 	docs, errs := collect(t, New(Options{Stdin: in}), "-")
-	require.Len(t, docs, 2)
+	require.Len(t, docs, 3)
 	assert.Equal(t, "stdin:1", docs[0].Origin)
 	assert.Equal(t, "https://a.example/1", docs[0].Key)
 	assert.Equal(t, "a.example", docs[0].Source)
-	assert.Equal(t, "stdin:3", docs[1].Origin)
-	assert.Equal(t, "", docs[1].Key, "no URL and no file: the content identifies it")
+	assert.Equal(t, "stdin:2", docs[1].Origin)
+	assert.Equal(t, "café", docs[1].Text, "a Latin-1 byte is repaired, not rejected")
+	assert.Equal(t, "stdin:4", docs[2].Origin)
+	assert.Equal(t, "", docs[2].Key, "no URL and no file: the content identifies it")
 	require.Len(t, errs, 1)
-	assert.ErrorIs(t, errs["stdin:2"], ErrInvalidUTF8)
+	assert.ErrorIs(t, errs["stdin:3"], ErrBinary)
 }
 
 func TestJSONLLineLimit(t *testing.T) {

@@ -43,3 +43,28 @@ func Fields(name string) ([][]string, error) {
 	}
 	return out, nil
 }
+
+// Title is one line of titles.txt: a lower-case surface form, the
+// canonical title it stands for and the gender it implies ("m", "f" or "").
+type Title struct{ Surface, Canon, Gender string }
+
+// Titles reads titles.txt; the canonical title defaults to the surface as
+// written.
+func Titles() ([]Title, error) {
+	rows, err := Fields("titles.txt")
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Title, 0, len(rows))
+	for _, r := range rows {
+		t := Title{Surface: strings.ToLower(r[0]), Canon: r[0]}
+		if len(r) > 1 && r[1] != "" {
+			t.Canon = r[1]
+		}
+		if len(r) > 2 {
+			t.Gender = r[2]
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
