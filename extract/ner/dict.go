@@ -1,0 +1,112 @@
+package ner
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/geokg/geokg/extract/gazetteer"
+	"github.com/geokg/geokg/seeds/lexicon"
+)
+
+// Gazetteer is what a Dictionary needs of the gazetteer.
+type Gazetteer interface {
+	LookupAppend(dst []gazetteer.Entry, phrase string) []gazetteer.Entry
+	LookupFold(phrase string) []gazetteer.Entry
+	HasPrefix(firstWord string) bool
+	HasPrefixFold(firstWord string) bool
+	MaxWords() int
+}
+
+// Dictionary labels tokens with what the gazetteer and the hand-written
+// lexicons of seeds/lexicon know of them: the type of the longest gazetteer
+// name covering the token, else a given name, title word, honorific or
+// organisation word.
+type Dictionary struct {
+	gaz   Gazetteer
+	words map[string]string // exact word -> lexicon label
+	lower map[string]string // lower-case word -> lexicon label (titles)
+}
+
+// NewDictionary reads the lexicons and wraps the gazetteer.
+func NewDictionary(g Gazetteer) (*Dictionary, error) {
+	d := &Dictionary{gaz: g, words: map[string]string{}, lower: map[string]string{}}
+	for _, f := range []struct{ file, label string }{
+		{"firstnames.txt", "first"}, {"honorifics.txt", "hon"}, {"orgwords.txt", "orgw"}, {"orgheads.txt", "orgw"},
+		{"placewords.txt", "placew"}, {"titles.txt", "title"},
+	} {
+		rows, err := lexicon.Fields(f.file)
+		if err != nil {
+			return nil, fmt.Errorf("ner dictionary: %w", err)
+		}
+		for _, r := range rows {
+			if f.label == "title" {
+				for _, w := range strings.Fields(strings.ToLower(r[0])) {
+					d.lower[w] = "title"
+				}
+				continue
+			}
+			if _, dup := d.words[r[0]]; !dup {
+				d.words[r[0]] = f.label
+			}
+		}
+	}
+	return d, nil
+}
+
+// Label returns one label per word ("" for none). Names are looked up as
+// written, or case-folded in an ALL-CAPS sentence.
+func (d *Dictionary) Label(words []string, dst []string) []string {
+	dst = dst[:0]
+	for range words {
+		dst = append(dst, "")
+	}
+	fold := upperSentence(words)
+	max := 1
+	if d.gaz != nil {
+		max = d.gaz.MaxWords()
+	}
+	var buf []gazetteer.Entry
+	var b strings.Builder
+	for i := 0; i < len(words); {
+		w := words[i]
+		n := 0
+		var typ string
+		if d.gaz != nil && hasUpper(w) && (fold && d.gaz.HasPrefixFold(w) || !fold && d.gaz.HasPrefix(w)) {
+			for k := min(max, len(words)-i); k >= 1 && n == 0; k-- {
+				b.Reset()
+				for j := i; j < i+k; j++ {
+					if j > i {
+						b.WriteByte(' ')
+					}
+					b.WriteString(words[j])
+				}
+				if fold {
+					buf = d.gaz.LookupFold(b.String())
+				} else {
+					buf = d.gaz.LookupAppend(buf[:0], b.String())
+				}
+				if len(buf) > 0 {
+					n, typ = k, buf[0].Type
+					if typ == gazetteer.TypePlace {
+						typ += ":" + buf[0].PlaceKind
+					}
+				}
+			}
+		}
+		if n > 0 {
+			dst[i] = "B-" + typ
+			for j := i + 1; j < i+n; j++ {
+				dst[j] = "I-" + typ
+			}
+			i += n
+			continue
+		}
+		if l, ok := d.words[w]; ok {
+			dst[i] = l
+		} else if l, ok := d.lower[strings.ToLower(w)]; ok {
+			dst[i] = l
+		}
+		i++
+	}
+	return dst
+}
