@@ -163,7 +163,8 @@ func newAnalysis(e *Extractor, t string, pub time.Time, hasPub bool) *analysis {
 // run does the whole analysis, in passes over the recognised items:
 //
 //  1. sentences, tokens, headline lines; scan: gazetteer names, titles,
-//     capitalised runs and pronouns per sentence (scan.go)
+//     capitalised runs and pronouns per sentence (scan.go); the name
+//     tagger's spans merge, split and classify the names found (names.go)
 //  2. people named in full or after a title/honorific (persons.go), then
 //     countries, organisations and media (orgs.go), surnames linked
 //  3. titles attached as roles, counterparts, role phrases (roles.go)
@@ -192,6 +193,7 @@ func (a *analysis) run() {
 	for si := range a.sents {
 		a.items[si] = a.scan(si)
 	}
+	a.proposeNames()
 	a.countryContext()
 	a.buildPersons()
 	a.buildOthers()
