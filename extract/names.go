@@ -3,7 +3,9 @@ package extract
 import (
 	"slices"
 
+	"github.com/geokg/geokg/extract/gazetteer"
 	"github.com/geokg/geokg/extract/ner"
+	"github.com/geokg/geokg/extract/text"
 )
 
 // proposeNames runs the statistical name tagger over the article and lets
@@ -30,18 +32,88 @@ func (a *analysis) proposeNames() {
 	}
 	spans := tg.TagDocument(sents)
 	a.e.taggers.Put(tg)
+	a.consistentSurnames(sents, spans)
 	for si, ss := range spans {
+		// a Title Case headline is cased unlike the tagger's training text:
+		// there it only classifies what the rules found
+		mixedHead := a.headline[si] && !a.allUpper(si)
+		a.splitNames(si, ss)
 		for _, sp := range ss {
-			a.proposeName(si, sp)
+			a.proposeName(si, sp, mixedHead)
 		}
 	}
+}
+
+// sureMargin is the tagger margin above which its type overrides the
+// class the hand rules gave a name, or a gazetteer place's kind.
+const sureMargin = 25
+
+// consistentSurnames retypes a one-word span that repeats the last word of
+// a person named in full elsewhere in the article ("Parnevik" after "Jesper
+// Parnevik"): it is the surname, whatever its context suggested.
+func (a *analysis) consistentSurnames(sents []ner.Sentence, spans [][]ner.Span) {
+	surnames := map[string]bool{}
+	for si, ss := range spans {
+		for _, sp := range ss {
+			if sp.Type == "PER" && sp.End-sp.Start >= 2 {
+				surnames[sents[si].Words[sp.End-1]] = true
+			}
+		}
+	}
+	for si, ss := range spans {
+		for k, sp := range ss {
+			if sp.Type != "PER" && sp.End-sp.Start == 1 && surnames[sents[si].Words[sp.Start]] {
+				ss[k].Type = "PER"
+			}
+		}
+	}
+}
+
+// splitNames cuts a capitalised run the rules took for one name where the
+// tagger sees several names, or a name with words around it that are none
+// ("Shares of Harwell Bank", "Acme Inc and Bolt Corp").
+func (a *analysis) splitNames(si int, ss []ner.Span) {
+	its := a.items[si]
+	for k := 0; k < len(its); k++ {
+		it := its[k]
+		if it.kind != itName || it.lead > 0 || it.actor != nil {
+			continue
+		}
+		var in []ner.Span
+		sure := true
+		for _, sp := range ss {
+			if sp.Start < it.j && sp.End > it.i {
+				if sp.Start < it.i || sp.End > it.j || nameClass[sp.Type] == "" {
+					in = nil
+					break
+				}
+				in = append(in, sp)
+				sure = sure && sp.Margin >= sureMargin
+			}
+		}
+		if len(in) == 0 || !sure || len(in) == 1 && in[0].Start == it.i && in[0].End == it.j {
+			continue
+		}
+		toks := a.toks[si]
+		if !a.onlyCommonBetween(toks, it, in) {
+			continue // "Fahd Jassem al-Freij": what the tagger left out reads as a name too
+		}
+		var parts []*item
+		for _, sp := range in {
+			parts = append(parts, &item{kind: itName, sent: si, i: sp.Start, j: sp.End, start: toks[sp.Start].Start, end: toks[sp.End-1].End,
+				class: nameClass[sp.Type], locative: it.locative && sp.Start == it.i, possessive: sp.End < len(toks) && isPoss(toks[sp.End].Text)})
+		}
+		its = slices.Replace(its, k, k+1, parts...)
+		k += len(parts) - 1
+	}
+	a.items[si] = its
 }
 
 // nameClass maps a tagger type to an item class.
 var nameClass = map[string]string{"PER": "person", "ORG": "organization", "LOC": "place"}
 
 // proposeName reconciles one tagger span with the items of sentence si.
-func (a *analysis) proposeName(si int, sp ner.Span) {
+func (a *analysis) proposeName(si int, sp ner.Span, mixedHead bool) {
 	class, ok := nameClass[sp.Type]
 	if !ok {
 		return
@@ -56,7 +128,9 @@ func (a *analysis) proposeName(si int, sp ner.Span) {
 		}
 	}
 	if lo >= hi {
-		a.addName(si, s, e, class)
+		if !mixedHead {
+			a.addName(si, s, e, class)
+		}
 		return
 	}
 	// a title opening the span stays a title ("President Putin")
@@ -66,7 +140,9 @@ func (a *analysis) proposeName(si int, sp ner.Span) {
 		}
 		s, lo = t.j, lo+1
 		if lo >= hi {
-			a.addName(si, s, e, class)
+			if !mixedHead {
+				a.addName(si, s, e, class)
+			}
 			return
 		}
 	}
@@ -77,10 +153,17 @@ func (a *analysis) proposeName(si int, sp ner.Span) {
 	}
 	first := its[lo]
 	if hi-lo == 1 && first.i == s && first.j == e {
-		if first.kind == itName && first.class == "unknown" {
+		switch {
+		case first.kind == itName && (first.class == "unknown" || sp.Margin >= sureMargin && first.lead == 0):
 			first.class = class
+		case first.kind == itGaz && class == "organization" && sp.Margin >= sureMargin && isPlaceOnly(first.ents) && !mixedHead:
+			// "Leeds beat Newcastle": a town's name that plays as a team
+			first.kind, first.class, first.ents = itName, class, nil
 		}
 		return // the gazetteer, or the rules, named it already
+	}
+	if mixedHead {
+		return
 	}
 	hasGaz := false
 	for k := lo; k < hi; k++ {
@@ -122,4 +205,23 @@ func (a *analysis) addName(si, s, e int, class string) {
 		k++
 	}
 	a.items[si] = slices.Insert(its, k, it)
+}
+
+// onlyCommonBetween reports that the words of item it outside the spans are
+// lower-case or common words ("Shares of", "and"), no part of a name.
+func (a *analysis) onlyCommonBetween(toks []text.Token, it *item, in []ner.Span) bool {
+	k := 0
+	for x := it.i; x < it.j; x++ {
+		for k < len(in) && in[k].End <= x {
+			k++
+		}
+		if k < len(in) && in[k].Start <= x {
+			continue
+		}
+		w := toks[x].Text
+		if prefixedName(w) || isCap(w) && !a.commonWord(w) && !gazetteer.IsCommonWord(w) {
+			return false
+		}
+	}
+	return true
 }
