@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"fmt"
+	"os"
 	"slices"
 
 	"github.com/geokg/geokg/extract/gazetteer"
@@ -48,6 +50,10 @@ func (a *analysis) proposeNames() {
 // class the hand rules gave a name, or a gazetteer place's kind.
 const sureMargin = 25
 
+// leanMargin is the least margin at which the tagger's type classifies a
+// name the rules left unclassified, or adds a name the rules missed.
+const leanMargin = 8
+
 // consistentSurnames retypes a one-word span that repeats the last word of
 // a person named in full elsewhere in the article ("Parnevik" after "Jesper
 // Parnevik"): it is the surname, whatever its context suggested.
@@ -94,6 +100,9 @@ func (a *analysis) splitNames(si int, ss []ner.Span) {
 		if len(in) == 0 || !sure || len(in) == 1 && in[0].Start == it.i && in[0].End == it.j {
 			continue
 		}
+		if last := in[len(in)-1]; last.End == it.j && it.class != "unknown" && it.class != "" && nameClass[last.Type] != it.class {
+			continue // "Second Thomas Shoal": the head word the rules read says what it is
+		}
 		toks := a.toks[si]
 		if !a.onlyCommonBetween(toks, it, in) {
 			continue // "Fahd Jassem al-Freij": what the tagger left out reads as a name too
@@ -114,21 +123,27 @@ var nameClass = map[string]string{"PER": "person", "ORG": "organization", "LOC":
 
 // proposeName reconciles one tagger span with the items of sentence si.
 func (a *analysis) proposeName(si int, sp ner.Span, mixedHead bool) {
+	if os.Getenv("DBG_TEXT") != "" {
+		fmt.Println("span", a.toks[si][sp.Start].Text, sp)
+	}
 	class, ok := nameClass[sp.Type]
 	if !ok {
 		return
 	}
 	its := a.items[si]
 	s, e := sp.Start, sp.End
+	if w := a.toks[si][s].Text; e-s == 1 && (a.lex.notNames[w] || mediaWords[w]) {
+		return // one word that is never a name ("GPS") or only an outlet's kind ("(Wire)")
+	}
 	// the items the span touches, [lo, hi)
 	lo, hi := len(its), 0
 	for k, it := range its {
-		if it.i < e && it.j > s {
+		if it.i < e && it.j > s && it.i < it.j {
 			lo, hi = min(lo, k), max(hi, k+1)
 		}
 	}
 	if lo >= hi {
-		if !mixedHead {
+		if !mixedHead && sp.Margin >= leanMargin {
 			a.addName(si, s, e, class)
 		}
 		return
@@ -140,7 +155,7 @@ func (a *analysis) proposeName(si int, sp ner.Span, mixedHead bool) {
 		}
 		s, lo = t.j, lo+1
 		if lo >= hi {
-			if !mixedHead {
+			if !mixedHead && sp.Margin >= leanMargin {
 				a.addName(si, s, e, class)
 			}
 			return
@@ -152,9 +167,14 @@ func (a *analysis) proposeName(si int, sp ner.Span, mixedHead bool) {
 		}
 	}
 	first := its[lo]
+	if class != "person" && lo > 0 && its[lo-1].kind == itTitle && its[lo-1].j == s {
+		return // "Assistant Secretary of State Victoria Nuland": a title names a person
+	}
 	if hi-lo == 1 && first.i == s && first.j == e {
 		switch {
-		case first.kind == itName && (first.class == "unknown" || sp.Margin >= sureMargin && first.lead == 0):
+		case first.kind == itName && first.class == "unknown" && e-s == 1 && class == "person" && sp.Margin < sureMargin:
+			// a lone word is a person only when the tagger is sure ("Rohingya refugees" is no one)
+		case first.kind == itName && (first.class == "unknown" && sp.Margin >= leanMargin || sp.Margin >= sureMargin && a.weakClass(first)):
 			first.class = class
 		case first.kind == itGaz && class == "organization" && sp.Margin >= sureMargin && isPlaceOnly(first.ents) && !mixedHead:
 			// "Leeds beat Newcastle": a town's name that plays as a team
@@ -190,6 +210,21 @@ func (a *analysis) proposeName(si int, sp ner.Span, mixedHead bool) {
 		it.gender, it.lead = first.gender, first.lead
 	}
 	a.items[si] = slices.Replace(its, lo, hi, it)
+}
+
+// weakClass reports a class the rules guessed from a given name ("Douglas
+// & Lomason") or from capitals alone ("NAPM"), not read from a head word
+// ("Thomas Shoal") or an honorific.
+func (a *analysis) weakClass(it *item) bool {
+	switch {
+	case it.lead > 0:
+		return false
+	case it.class == "person":
+		return true
+	case it.class == "organization" && it.j-it.i == 1:
+		return isAllCaps(a.toks[it.sent][it.i].Text)
+	}
+	return false
 }
 
 // addName adds a name the scan did not find.
