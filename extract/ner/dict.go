@@ -3,6 +3,8 @@ package ner
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/geokg/geokg/extract/gazetteer"
 	"github.com/geokg/geokg/seeds/lexicon"
@@ -54,7 +56,8 @@ func NewDictionary(g Gazetteer) (*Dictionary, error) {
 }
 
 // Label returns one label per word ("" for none). Names are looked up as
-// written, or case-folded in an ALL-CAPS sentence.
+// written, or case-folded in an ALL-CAPS sentence; a name ends with a word
+// holding a capital letter and runs over words and joining marks only.
 func (d *Dictionary) Label(words []string, dst []string) []string {
 	dst = dst[:0]
 	for range words {
@@ -65,25 +68,37 @@ func (d *Dictionary) Label(words []string, dst []string) []string {
 	if d.gaz != nil {
 		max = d.gaz.MaxWords()
 	}
-	var buf []gazetteer.Entry
+	// the sentence joined by spaces: a phrase is a substring, no copying
 	var b strings.Builder
+	off := make([]int, len(words)+1)
+	for i, w := range words {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		off[i] = b.Len()
+		b.WriteString(w)
+	}
+	off[len(words)] = b.Len() + 1
+	joined := b.String()
+	var buf []gazetteer.Entry
 	for i := 0; i < len(words); {
 		w := words[i]
 		n := 0
 		var typ string
 		if d.gaz != nil && hasUpper(w) && (fold && d.gaz.HasPrefixFold(w) || !fold && d.gaz.HasPrefix(w)) {
-			for k := min(max, len(words)-i); k >= 1 && n == 0; k-- {
-				b.Reset()
-				for j := i; j < i+k; j++ {
-					if j > i {
-						b.WriteByte(' ')
-					}
-					b.WriteString(words[j])
+			end := i + 1
+			for end < len(words) && end-i < max && joinable(words[end]) {
+				end++
+			}
+			for k := end - i; k >= 1 && n == 0; k-- {
+				if !hasUpper(words[i+k-1]) {
+					continue
 				}
+				phrase := joined[off[i] : off[i+k]-1]
 				if fold {
-					buf = d.gaz.LookupFold(b.String())
+					buf = d.gaz.LookupFold(phrase)
 				} else {
-					buf = d.gaz.LookupAppend(buf[:0], b.String())
+					buf = d.gaz.LookupAppend(buf[:0], phrase)
 				}
 				if len(buf) > 0 {
 					n, typ = k, buf[0].Type
@@ -103,10 +118,19 @@ func (d *Dictionary) Label(words []string, dst []string) []string {
 		}
 		if l, ok := d.words[w]; ok {
 			dst[i] = l
+		} else if !hasUpper(w) {
+			dst[i] = d.lower[w]
 		} else if l, ok := d.lower[strings.ToLower(w)]; ok {
 			dst[i] = l
 		}
 		i++
 	}
 	return dst
+}
+
+// joinable reports a word that may continue a gazetteer name: a word, or
+// one of the marks names contain ("Guinea-Bissau", "St. Kitts", "AT&T").
+func joinable(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || w == "&" || w == "-" || w == "." || w == "'s"
 }

@@ -293,14 +293,9 @@ func (sf *sentFeats) features(dst []uint64, s Sentence, i int, up bool, d *docIn
 	nw, ns, nd := at(i + 1)
 	p2, _, _ := at(i - 2)
 	n2, _, _ := at(i + 2)
-	add := func(t byte, parts ...string) {
-		h := hashTpl(t)
-		for _, p := range parts {
-			h = hashStr(h, p)
-		}
-		dst = append(dst, h)
-	}
-	add(fBias)
+	add := func(t byte, p string) { dst = append(dst, hashStr(hashTpl(t), p)) }
+	add3 := func(t byte, p, q, r string) { dst = append(dst, hashStr(hashStr(hashStr(hashTpl(t), p), q), r)) }
+	add(fBias, "")
 	add(fWord, l)
 	add(fShape, sh)
 	if up {
@@ -325,9 +320,9 @@ func (sf *sentFeats) features(dst []uint64, s Sentence, i int, up bool, d *docIn
 	add(fNext2W, n2)
 	add(fPrevS, ps)
 	add(fNextS, ns)
-	add(fShapeTri, ps, sh, ns)
-	add(fPrevWW, pw, l)
-	add(fWNextW, l, nw)
+	add3(fShapeTri, ps, sh, ns)
+	add3(fPrevWW, pw, l, "")
+	add3(fWNextW, l, nw, "")
 	if i == 0 || isOpen(ws[i-1]) {
 		add(fFirstShape, sh)
 	}
@@ -336,7 +331,7 @@ func (sf *sentFeats) features(dst []uint64, s Sentence, i int, up bool, d *docIn
 			add(fLowerSeen, sh)
 		}
 		if up && d.capMid[l] {
-			add(fCapSeen)
+			add(fCapSeen, "")
 		}
 	}
 	if rs, re := sf.runStart[i], sf.runEnd[i]; re-rs > 1 {
@@ -344,7 +339,7 @@ func (sf *sentFeats) features(dst []uint64, s Sentence, i int, up bool, d *docIn
 	}
 	if dd := sf.dict[i]; dd != "" {
 		add(fDict, dd)
-		add(fDictShape, dd, sh)
+		add3(fDictShape, dd, sh, "")
 	}
 	if pd != "" {
 		add(fPrevDict, pd)

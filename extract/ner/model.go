@@ -129,17 +129,20 @@ func (t *Tagger) emissions(s Sentence, d *docInfo) {
 	}
 }
 
-// viterbi decodes t.em into t.tags.
-func (t *Tagger) viterbi(n int, trans *[NumTags + 1][NumTags]int32) []int {
+// viterbi decodes the emissions em of a stretch of tokens into t.tags.
+// p0 is the tag before the stretch (NumTags: the sentence start); toO adds
+// the move into the O token after it.
+func (t *Tagger) viterbi(em [][NumTags]int32, p0 int, toO bool, trans *[NumTags + 1][NumTags]int32) []int {
 	const neg = math.MinInt32 / 4
+	n := len(em)
 	t.vit = slices.Grow(t.vit[:0], n)[:n]
 	t.back = slices.Grow(t.back[:0], n)[:n]
 	for i := range n {
 		for k := range NumTags {
 			best, arg := int32(neg), int8(-1)
 			if i == 0 {
-				if allowed(-1, k) {
-					best, arg = trans[NumTags][k], int8(NumTags)
+				if p0 == NumTags && allowed(-1, k) || p0 < NumTags && allowed(p0, k) {
+					best, arg = trans[p0][k], int8(p0)
 				}
 			} else {
 				for p := range NumTags {
@@ -152,7 +155,7 @@ func (t *Tagger) viterbi(n int, trans *[NumTags + 1][NumTags]int32) []int {
 				}
 			}
 			if arg >= 0 {
-				best += t.em[i][k]
+				best += em[i][k]
 			}
 			t.vit[i][k], t.back[i][k] = best, arg
 		}
@@ -161,9 +164,15 @@ func (t *Tagger) viterbi(n int, trans *[NumTags + 1][NumTags]int32) []int {
 	if n == 0 {
 		return t.tags
 	}
+	end := func(k int) int32 {
+		if toO {
+			return t.vit[n-1][k] + trans[k][0]
+		}
+		return t.vit[n-1][k]
+	}
 	best := 0
 	for k := 1; k < NumTags; k++ {
-		if t.vit[n-1][k] > t.vit[n-1][best] {
+		if end(k) > end(best) {
 			best = k
 		}
 	}
@@ -174,12 +183,19 @@ func (t *Tagger) viterbi(n int, trans *[NumTags + 1][NumTags]int32) []int {
 	return t.tags
 }
 
-// backward fills t.beta: the best score of the rest of the sentence after
-// each tag at each token.
-func (t *Tagger) backward(n int, trans *[NumTags + 1][NumTags]int32) {
+// backward fills t.beta for the stretch viterbi decoded: the best score of
+// the rest of the stretch after each tag at each token. With t.vit it gives
+// max-marginals.
+func (t *Tagger) backward(em [][NumTags]int32, toO bool, trans *[NumTags + 1][NumTags]int32) {
 	const neg = math.MinInt32 / 4
+	n := len(em)
 	t.beta = slices.Grow(t.beta[:0], n)[:n]
 	t.beta[n-1] = [NumTags]int32{}
+	if toO {
+		for k := range NumTags {
+			t.beta[n-1][k] = trans[k][0]
+		}
+	}
 	for i := n - 2; i >= 0; i-- {
 		for k := range NumTags {
 			best := int32(neg)
@@ -187,7 +203,7 @@ func (t *Tagger) backward(n int, trans *[NumTags + 1][NumTags]int32) {
 				if !allowed(k, x) || t.beta[i+1][x] <= neg {
 					continue
 				}
-				if v := trans[k][x] + t.em[i+1][x] + t.beta[i+1][x]; v > best {
+				if v := trans[k][x] + em[i+1][x] + t.beta[i+1][x]; v > best {
 					best = v
 				}
 			}
@@ -202,9 +218,33 @@ func (t *Tagger) tagSentence(s Sentence, d *docInfo) []Span {
 		return nil
 	}
 	t.emissions(s, d)
-	tags := t.viterbi(n, &t.m.trans)
-	t.backward(n, &t.m.trans)
 	var out []Span
+	// tokens outside names split the sentence: decode each run of candidates
+	for rs := 0; rs < n; {
+		if !t.sf.cand[rs] {
+			rs++
+			continue
+		}
+		re := rs + 1
+		for re < n && t.sf.cand[re] {
+			re++
+		}
+		p0 := NumTags
+		if rs > 0 {
+			p0 = 0
+		}
+		em := t.em[rs:re]
+		tags := t.viterbi(em, p0, re < n, &t.m.trans)
+		t.backward(em, re < n, &t.m.trans)
+		out = t.spans(out, tags, rs)
+		rs = re
+	}
+	return out
+}
+
+// spans appends the names of a decoded run starting at token off.
+func (t *Tagger) spans(out []Span, tags []int, off int) []Span {
+	n := len(tags)
 	for i := 0; i < n; {
 		if tags[i] == 0 {
 			i++
@@ -233,7 +273,7 @@ func (t *Tagger) tagSentence(s Sentence, d *docInfo) []Span {
 				margin = m
 			}
 		}
-		out = append(out, Span{Start: i, End: j, Type: typ, Margin: margin})
+		out = append(out, Span{Start: off + i, End: off + j, Type: typ, Margin: margin})
 		i = j
 	}
 	return out

@@ -130,7 +130,7 @@ func Train(docs []Document, opts TrainOptions, w io.Writer) error {
 					}
 				}
 			}
-			pred := t.viterbi(n, &trans)
+			pred := t.viterbi(t.em, NumTags, false, &trans)
 			toks += n
 			upd := func(tags []int, d int32) {
 				for i, k := range tags {
