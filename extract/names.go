@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"fmt"
-	"os"
 	"slices"
 
 	"github.com/geokg/geokg/extract/gazetteer"
@@ -123,9 +121,6 @@ var nameClass = map[string]string{"PER": "person", "ORG": "organization", "LOC":
 
 // proposeName reconciles one tagger span with the items of sentence si.
 func (a *analysis) proposeName(si int, sp ner.Span, mixedHead bool) {
-	if os.Getenv("DBG_TEXT") != "" {
-		fmt.Println("span", a.toks[si][sp.Start].Text, sp)
-	}
 	class, ok := nameClass[sp.Type]
 	if !ok {
 		return
@@ -134,6 +129,9 @@ func (a *analysis) proposeName(si int, sp ner.Span, mixedHead bool) {
 	s, e := sp.Start, sp.End
 	if w := a.toks[si][s].Text; e-s == 1 && (a.lex.notNames[w] || mediaWords[w]) {
 		return // one word that is never a name ("GPS") or only an outlet's kind ("(Wire)")
+	}
+	if class != "person" && a.lex.thingWords[a.toks[si][e-1].Text] {
+		return // "Free Trade Agreement": the name of a thing
 	}
 	// the items the span touches, [lo, hi)
 	lo, hi := len(its), 0
@@ -202,6 +200,18 @@ func (a *analysis) proposeName(si int, sp ner.Span, mixedHead bool) {
 			}
 			return
 		}
+		// "Serbian Workers' Union", "Danish Web": the country word stays in
+		// front of one name, which orgs.go then places in that country
+		if first.kind == itGaz && first.i == s && isCountryOnly(first.ents) && first.j < e && !a.commonPhrase(si, first.j, e) {
+			toks := a.toks[si]
+			it := &item{kind: itName, sent: si, i: first.j, j: e, start: toks[first.j].Start, end: toks[e-1].End,
+				class: class, possessive: its[hi-1].possessive}
+			a.items[si] = slices.Replace(its, lo+1, hi, it)
+			return
+		}
+	}
+	if class == "organization" && a.commonPhrase(si, s, e) {
+		return // "Memorandum of Understanding": common words joined, no organisation word
 	}
 	// one name over the whole span
 	it := &item{kind: itName, sent: si, i: s, j: e, start: a.toks[si][s].Start, end: a.toks[si][e-1].End,
@@ -210,6 +220,32 @@ func (a *analysis) proposeName(si int, sp ner.Span, mixedHead bool) {
 		it.gender, it.lead = first.gender, first.lead
 	}
 	a.items[si] = slices.Replace(its, lo, hi, it)
+}
+
+// isCountryOnly reports gazetteer entries that are all countries.
+func isCountryOnly(es []gazetteer.Entry) bool {
+	for _, e := range es {
+		if e.Type != gazetteer.TypeCountry {
+			return false
+		}
+	}
+	return len(es) > 0
+}
+
+// commonPhrase reports words [s, e) that are all common English words (or
+// gazetteer names) without an organisation word at the end.
+func (a *analysis) commonPhrase(si, s, e int) bool {
+	toks := a.toks[si]
+	if a.lex.orgWords[toks[e-1].Text] != "" {
+		return false
+	}
+	for k := s; k < e; k++ {
+		w := toks[k].Text
+		if isCap(w) && !gazetteer.IsCommonWord(w) && !a.commonWord(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // weakClass reports a class the rules guessed from a given name ("Douglas
