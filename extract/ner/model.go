@@ -19,11 +19,11 @@ var embedded []byte
 
 // Model is a trained tagger. It is safe for concurrent use.
 type Model struct {
-	scale float32                  // weight = int16 * scale
+	scale float32                     // weight = int16 * scale
 	trans [NumTags + 1][NumTags]int32 // trans[p][t]; p == NumTags is the sentence start
-	keys  []uint32                 // open-addressing table of feature keys (0 = empty)
-	vals  []int32                  // index of a key's weights / NumTags
-	w     []int16                  // weights, NumTags per feature
+	keys  []uint32                    // open-addressing table of feature keys (0 = empty)
+	vals  []int32                     // index of a key's weights / NumTags
+	w     []int16                     // weights, NumTags per feature
 	mask  uint32
 }
 
