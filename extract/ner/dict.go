@@ -14,8 +14,8 @@ import (
 type Gazetteer interface {
 	LookupAppend(dst []gazetteer.Entry, phrase string) []gazetteer.Entry
 	LookupFold(phrase string) []gazetteer.Entry
-	HasPrefix(firstWord string) bool
-	HasPrefixFold(firstWord string) bool
+	PrefixWords(firstWord string) int
+	PrefixWordsFold(firstWord string) int
 	MaxWords() int
 }
 
@@ -85,9 +85,21 @@ func (d *Dictionary) Label(words []string, dst []string) []string {
 		w := words[i]
 		n := 0
 		var typ string
-		if d.gaz != nil && hasUpper(w) && (fold && d.gaz.HasPrefixFold(w) || !fold && d.gaz.HasPrefix(w)) {
+		pw := 0
+		if d.gaz != nil && hasUpper(w) {
+			if fold {
+				pw = d.gaz.PrefixWordsFold(w)
+			} else {
+				pw = d.gaz.PrefixWords(w)
+			}
+			if strings.EqualFold(w, "the") {
+				pw = max // "The Kremlin" is looked up as "Kremlin"
+			}
+		}
+		if pw > 0 {
+			pw++ // a trailing subdivision word: "Idlib Province"
 			end := i + 1
-			for end < len(words) && end-i < max && joinable(words[end]) {
+			for end < len(words) && end-i < pw && joinable(words[end]) {
 				end++
 			}
 			for k := end - i; k >= 1 && n == 0; k-- {
