@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/geokg/geokg/extract/gazetteer"
 	"github.com/geokg/geokg/extract/ner"
@@ -32,14 +33,14 @@ func (a *analysis) proposeNames() {
 	}
 	spans := tg.TagDocument(sents)
 	a.e.taggers.Put(tg)
-	a.consistentSurnames(sents, spans)
+	surnames := a.consistentSurnames(sents, spans)
 	for si, ss := range spans {
 		// a Title Case headline is cased unlike the tagger's training text:
 		// there it only classifies what the rules found
 		mixedHead := a.headline[si] && !a.allUpper(si)
 		a.splitNames(si, ss)
 		for _, sp := range ss {
-			a.proposeName(si, sp, mixedHead)
+			a.proposeName(si, sp, mixedHead, sp.End-sp.Start == 1 && surnames[sents[si].Words[sp.Start]])
 		}
 	}
 }
@@ -54,8 +55,10 @@ const leanMargin = 8
 
 // consistentSurnames retypes a one-word span that repeats the last word of
 // a person named in full elsewhere in the article ("Parnevik" after "Jesper
-// Parnevik"): it is the surname, whatever its context suggested.
-func (a *analysis) consistentSurnames(sents []ner.Sentence, spans [][]ner.Span) {
+// Parnevik"): it is the surname, whatever its context suggested. A name of
+// several words keeps the type it had where the article introduced it. It
+// returns the surnames.
+func (a *analysis) consistentSurnames(sents []ner.Sentence, spans [][]ner.Span) map[string]bool {
 	surnames := map[string]bool{}
 	for si, ss := range spans {
 		for _, sp := range ss {
@@ -64,13 +67,23 @@ func (a *analysis) consistentSurnames(sents []ner.Sentence, spans [][]ner.Span) 
 			}
 		}
 	}
+	first := map[string]string{} // a name of several words -> its type where first met
 	for si, ss := range spans {
 		for k, sp := range ss {
 			if sp.Type != "PER" && sp.End-sp.Start == 1 && surnames[sents[si].Words[sp.Start]] {
 				ss[k].Type = "PER"
 			}
+			if sp.End-sp.Start >= 2 {
+				name := strings.Join(sents[si].Words[sp.Start:sp.End], " ")
+				if t, ok := first[name]; ok {
+					ss[k].Type = t
+				} else {
+					first[name] = sp.Type
+				}
+			}
 		}
 	}
+	return surnames
 }
 
 // splitNames cuts a capitalised run the rules took for one name where the
@@ -120,7 +133,7 @@ func (a *analysis) splitNames(si int, ss []ner.Span) {
 var nameClass = map[string]string{"PER": "person", "ORG": "organization", "LOC": "place"}
 
 // proposeName reconciles one tagger span with the items of sentence si.
-func (a *analysis) proposeName(si int, sp ner.Span, mixedHead bool) {
+func (a *analysis) proposeName(si int, sp ner.Span, mixedHead, surname bool) {
 	class, ok := nameClass[sp.Type]
 	if !ok {
 		return
@@ -159,6 +172,16 @@ func (a *analysis) proposeName(si int, sp ner.Span, mixedHead bool) {
 			return
 		}
 	}
+	// "Maren T." by the rules and "T. Chile" by the tagger: a name the
+	// rules did not call anything else, the person is the union
+	if class == "person" {
+		if f := its[lo]; f.kind == itName && (f.class == "person" || f.class == "unknown") && f.i < s {
+			s = f.i
+		}
+		if l := its[hi-1]; l.kind == itName && (l.class == "person" || l.class == "unknown") && l.j > e {
+			e = l.j
+		}
+	}
 	for k := lo; k < hi; k++ {
 		if it := its[k]; it.i < s || it.j > e || it.kind == itTitle || it.kind == itPron {
 			return // an item reaching out of the span, or a title inside it: the rules know better
@@ -174,6 +197,9 @@ func (a *analysis) proposeName(si int, sp ner.Span, mixedHead bool) {
 			// a lone word is a person only when the tagger is sure ("Rohingya refugees" is no one)
 		case first.kind == itName && (first.class == "unknown" && sp.Margin >= leanMargin || sp.Margin >= sureMargin && a.weakClass(first)):
 			first.class = class
+		case first.kind == itGaz && surname && !first.locative && !mixedHead:
+			// "Chile said": the surname of "Maren T. Chile", not the country
+			first.kind, first.class, first.ents = itName, "unknown", nil
 		case first.kind == itGaz && class == "organization" && sp.Margin >= sureMargin && isPlaceOnly(first.ents) && !mixedHead:
 			// "Leeds beat Newcastle": a town's name that plays as a team
 			first.kind, first.class, first.ents = itName, class, nil
