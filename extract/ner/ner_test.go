@@ -145,3 +145,12 @@ func FuzzDecode(f *testing.F) {
 		tg.TagDocument([]Sentence{{Words: []string{"Ann", "Lee", "of", "Acme", "Corp"}}})
 	})
 }
+
+// BenchmarkDecode measures loading the embedded model (must stay < 300 ms).
+func BenchmarkDecode(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := Decode(bytes.NewReader(embedded)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
