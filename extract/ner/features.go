@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/geokg/geokg/extract/text"
 )
 
 // Tags, in IOB2: a name starts with B-X and continues with I-X.
@@ -64,13 +66,9 @@ func newDocInfo(sents []Sentence) *docInfo {
 	return d
 }
 
-func isOpen(w string) bool {
-	switch w {
-	case "\"", "“", "‘", "'", "(", "[", "-", "—", "–", ":", ";", "``", ".":
-		return true
-	}
-	return false
-}
+// isOpen reports a token after which a capital says nothing: an opening
+// mark or a sentence end.
+func isOpen(w string) bool { return w == "." || w != "«" && text.OpenPunct(w) }
 
 // upperSentence reports a sentence written in capitals (a wire headline).
 func upperSentence(ws []string) bool {
