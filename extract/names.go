@@ -67,19 +67,46 @@ func (a *analysis) consistentSurnames(sents []ner.Sentence, spans [][]ner.Span) 
 			}
 		}
 	}
-	first := map[string]string{} // a name of several words -> its type where first met
+	first := map[string]string{}    // a name of several words -> its type where first met
+	votes := map[string]*[4]float32{} // a one-word name -> summed margins per type
 	for si, ss := range spans {
 		for k, sp := range ss {
-			if sp.Type != "PER" && sp.End-sp.Start == 1 && surnames[sents[si].Words[sp.Start]] {
-				ss[k].Type = "PER"
-			}
-			if sp.End-sp.Start >= 2 {
-				name := strings.Join(sents[si].Words[sp.Start:sp.End], " ")
-				if t, ok := first[name]; ok {
-					ss[k].Type = t
-				} else {
-					first[name] = sp.Type
+			name := strings.Join(sents[si].Words[sp.Start:sp.End], " ")
+			if sp.End-sp.Start == 1 {
+				v := votes[name]
+				if v == nil {
+					v = &[4]float32{}
+					votes[name] = v
 				}
+				v[slices.Index(nerTypes, ss[k].Type)] += sp.Margin
+			} else if t, ok := first[name]; ok {
+				ss[k].Type = t
+			} else {
+				first[name] = sp.Type
+			}
+		}
+	}
+	// a one-word name takes the type the article's mentions of it vote for
+	// by their margins, sure as their sum ("Kent" the county cricket side
+	// throughout)
+	for si, ss := range spans {
+		for k, sp := range ss {
+			if sp.End-sp.Start != 1 {
+				continue
+			}
+			v := votes[sents[si].Words[sp.Start]]
+			best := 0
+			for t := range v {
+				if v[t] > v[best] {
+					best = t
+				}
+			}
+			ss[k].Type = nerTypes[best]
+			if ss[k].Type != "PER" { // a lone word is a person only on its own evidence
+				ss[k].Margin = max(sp.Margin, v[best])
+			}
+			if surnames[sents[si].Words[sp.Start]] {
+				ss[k].Type = "PER"
 			}
 		}
 	}
@@ -128,6 +155,9 @@ func (a *analysis) splitNames(si int, ss []ner.Span) {
 	}
 	a.items[si] = its
 }
+
+// nerTypes are the tagger's types, in a fixed order.
+var nerTypes = []string{"PER", "ORG", "LOC", "MISC"}
 
 // nameClass maps a tagger type to an item class.
 var nameClass = map[string]string{"PER": "person", "ORG": "organization", "LOC": "place"}
