@@ -67,7 +67,7 @@ func (a *analysis) consistentSurnames(sents []ner.Sentence, spans [][]ner.Span) 
 			}
 		}
 	}
-	first := map[string]string{}    // a name of several words -> its type where first met
+	first := map[string]string{}      // a name of several words -> its type where first met
 	votes := map[string]*[4]float32{} // a one-word name -> summed margins per type
 	for si, ss := range spans {
 		for k, sp := range ss {
