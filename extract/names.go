@@ -241,6 +241,9 @@ func (a *analysis) proposeName(si int, sp ner.Span, mixedHead, surname bool) {
 	}
 	hasGaz := false
 	for k := lo; k < hi; k++ {
+		if its[k].kind == itGaz && !isCountryLikePlace(its[k].ents) {
+			return // "Pro-Iranian Hizbollah": a known organisation inside is who it is
+		}
 		hasGaz = hasGaz || its[k].kind == itGaz
 	}
 	switch class {
@@ -276,6 +279,17 @@ func (a *analysis) proposeName(si int, sp ner.Span, mixedHead, surname bool) {
 		it.gender, it.lead = first.gender, first.lead
 	}
 	a.items[si] = slices.Replace(its, lo, hi, it)
+}
+
+// isCountryLikePlace reports gazetteer entries that are countries or places,
+// no organisation, group or outlet.
+func isCountryLikePlace(es []gazetteer.Entry) bool {
+	for _, e := range es {
+		if e.Type != gazetteer.TypeCountry && e.Type != gazetteer.TypePlace {
+			return false
+		}
+	}
+	return true
 }
 
 // isCountryOnly reports gazetteer entries that are all countries.
