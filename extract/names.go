@@ -31,7 +31,7 @@ func (a *analysis) proposeNames() {
 	if tg == nil {
 		tg = ner.NewTagger(a.e.names)
 	}
-	spans := tg.TagDocument(sents)
+	spans := tg.TagDocument(sents, a.lower)
 	a.e.taggers.Put(tg)
 	surnames := a.consistentSurnames(sents, spans)
 	for si, ss := range spans {

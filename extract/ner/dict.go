@@ -64,9 +64,9 @@ func (d *Dictionary) Label(words []string, dst []string) []string {
 		dst = append(dst, "")
 	}
 	fold := upperSentence(words)
-	max := 1
+	maxWords := 1
 	if d.gaz != nil {
-		max = d.gaz.MaxWords()
+		maxWords = d.gaz.MaxWords()
 	}
 	// the sentence joined by spaces: a phrase is a substring, no copying
 	var b strings.Builder
@@ -80,6 +80,16 @@ func (d *Dictionary) Label(words []string, dst []string) []string {
 	}
 	off[len(words)] = b.Len() + 1
 	joined := b.String()
+	// lexicon words count only near a capital: the tagger reads a label
+	// only next to a token that may be in a name
+	near := make([]bool, len(words))
+	for i, w := range words {
+		if hasUpper(w) {
+			for k := max(i-3, 0); k <= i+3 && k < len(words); k++ {
+				near[k] = true
+			}
+		}
+	}
 	var buf []gazetteer.Entry
 	for i := 0; i < len(words); {
 		w := words[i]
@@ -93,7 +103,7 @@ func (d *Dictionary) Label(words []string, dst []string) []string {
 				pw = d.gaz.PrefixWords(w)
 			}
 			if strings.EqualFold(w, "the") {
-				pw = max // "The Kremlin" is looked up as "Kremlin"
+				pw = maxWords // "The Kremlin" is looked up as "Kremlin"
 			}
 		}
 		if pw > 0 {
@@ -128,7 +138,9 @@ func (d *Dictionary) Label(words []string, dst []string) []string {
 			i += n
 			continue
 		}
-		if l, ok := d.words[w]; ok {
+		if !near[i] {
+			// no lexicon look-up
+		} else if l, ok := d.words[w]; ok {
 			dst[i] = l
 		} else if !hasUpper(w) {
 			dst[i] = d.lower[w]

@@ -14,7 +14,7 @@ func Evaluate(m *Model, docs []Document) Score {
 	s := Score{TP: map[string]int{}, Pred: map[string]int{}, Gold: map[string]int{}}
 	t := NewTagger(m)
 	for _, d := range docs {
-		got := t.TagDocument(d.Sents)
+		got := t.TagDocument(d.Sents, nil)
 		for si, spans := range got {
 			gold := Spans(d.Tags[si])
 			pred := make([]string, len(d.Tags[si]))

@@ -49,16 +49,37 @@ type docInfo struct {
 	capMid map[string]bool // lower-cased forms of words seen Capitalised inside a mixed-case sentence
 }
 
-func newDocInfo(sents []Sentence) *docInfo {
-	d := &docInfo{lower: map[string]bool{}, capMid: map[string]bool{}}
-	for _, s := range sents {
-		up := upperSentence(s.Words)
+// newDocInfo reads the document's words. lower, when not nil, already
+// holds the words seen in lower case. Words seen Capitalised are gathered
+// only for documents with an ALL-CAPS sentence, the only place they count.
+func newDocInfo(sents []Sentence, lower map[string]bool) *docInfo {
+	d := &docInfo{lower: lower}
+	if lower == nil {
+		d.lower = map[string]bool{}
+		for _, s := range sents {
+			for _, w := range s.Words {
+				if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+					d.lower[w] = true
+				}
+			}
+		}
+	}
+	ups := make([]bool, len(sents))
+	anyUp := false
+	for si, s := range sents {
+		ups[si] = upperSentence(s.Words)
+		anyUp = anyUp || ups[si]
+	}
+	if !anyUp {
+		return d
+	}
+	d.capMid = map[string]bool{}
+	for si, s := range sents {
+		if ups[si] {
+			continue
+		}
 		for i, w := range s.Words {
-			r, _ := utf8.DecodeRuneInString(w)
-			switch {
-			case unicode.IsLower(r):
-				d.lower[w] = true
-			case unicode.IsUpper(r) && i > 0 && !up && !isOpen(s.Words[i-1]):
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && i > 0 && !isOpen(s.Words[i-1]) {
 				d.capMid[strings.ToLower(w)] = true
 			}
 		}
@@ -239,24 +260,33 @@ func suffix(s string, n int) string {
 // sentFeats holds the per-token strings of one sentence, reused.
 type sentFeats struct {
 	lower, shapes, dict []string
-	cand                []bool
+	cand                []bool // tokens that may be in a name
 	runStart, runEnd    []int // the run of candidate tokens holding each token
 }
 
 // prepare fills the per-token strings of s.
+// Words and shapes are computed only within two tokens of a candidate: no
+// feature reads further.
 func (sf *sentFeats) prepare(s Sentence) {
 	n := len(s.Words)
+	sf.cand = candidates(s.Words, sf.cand)
 	sf.lower, sf.shapes, sf.dict = sf.lower[:0], sf.shapes[:0], sf.dict[:0]
 	for i, w := range s.Words {
-		sf.lower = append(sf.lower, strings.ToLower(w))
-		sf.shapes = append(sf.shapes, shape(w))
+		l, sh := "", ""
+		for k := max(i-2, 0); k <= i+2 && k < n; k++ {
+			if sf.cand[k] {
+				l, sh = strings.ToLower(w), shape(w)
+				break
+			}
+		}
+		sf.lower = append(sf.lower, l)
+		sf.shapes = append(sf.shapes, sh)
 		d := ""
 		if s.Dict != nil && i < len(s.Dict) {
 			d = s.Dict[i]
 		}
 		sf.dict = append(sf.dict, d)
 	}
-	sf.cand = candidates(s.Words, sf.cand)
 	sf.runStart, sf.runEnd = sf.runStart[:0], sf.runEnd[:0]
 	for i := range n {
 		st := i

@@ -92,8 +92,10 @@ type Tagger struct {
 func NewTagger(m *Model) *Tagger { return &Tagger{m: m} }
 
 // TagDocument returns the names proposed in each sentence of a document.
-func (t *Tagger) TagDocument(sents []Sentence) [][]Span {
-	d := newDocInfo(sents)
+// lower, when not nil, holds the words of the document that start with a
+// lower-case letter (the caller may know them already); nil computes them.
+func (t *Tagger) TagDocument(sents []Sentence, lower map[string]bool) [][]Span {
+	d := newDocInfo(sents, lower)
 	out := make([][]Span, len(sents))
 	for i, s := range sents {
 		out[i] = t.tagSentence(s, d)

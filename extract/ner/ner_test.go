@@ -80,7 +80,7 @@ func TestTagDocument(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			ws := strings.Fields(tt.text)
-			got := tg.TagDocument([]Sentence{{Words: ws, Dict: dict.Label(ws, nil)}})
+			got := tg.TagDocument([]Sentence{{Words: ws, Dict: dict.Label(ws, nil)}}, nil)
 			var names []string
 			for _, sp := range got[0] {
 				names = append(names, strings.Join(ws[sp.Start:sp.End], " ")+"|"+sp.Type)
@@ -142,7 +142,7 @@ func FuzzDecode(f *testing.F) {
 			return
 		}
 		tg := NewTagger(m)
-		tg.TagDocument([]Sentence{{Words: []string{"Ann", "Lee", "of", "Acme", "Corp"}}})
+		tg.TagDocument([]Sentence{{Words: []string{"Ann", "Lee", "of", "Acme", "Corp"}}}, nil)
 	})
 }
 

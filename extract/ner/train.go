@@ -45,7 +45,7 @@ func Train(docs []Document, opts TrainOptions, w io.Writer) error {
 	count := map[uint64]int32{}
 	var sf sentFeats
 	for _, d := range docs {
-		info := newDocInfo(d.Sents)
+		info := newDocInfo(d.Sents, nil)
 		for si, s := range d.Sents {
 			sf.prepare(s)
 			up := upperSentence(s.Words)
