@@ -261,7 +261,7 @@ func suffix(s string, n int) string {
 type sentFeats struct {
 	lower, shapes, dict []string
 	cand                []bool // tokens that may be in a name
-	runStart, runEnd    []int // the run of candidate tokens holding each token
+	runStart, runEnd    []int  // the run of candidate tokens holding each token
 }
 
 // prepare fills the per-token strings of s.
