@@ -21,9 +21,7 @@ var embedded []byte
 type Model struct {
 	scale float32                     // weight = int16 * scale
 	trans [NumTags + 1][NumTags]int32 // trans[p][t]; p == NumTags is the sentence start
-	keys  []uint32                    // open-addressing table of feature keys (0 = empty)
-	vals  []int32                     // index of a key's weights / NumTags
-	w     []int16                     // weights, NumTags per feature
+	slots []slot                      // open-addressing table of features
 	mask  uint32
 }
 
@@ -55,6 +53,13 @@ type Span struct {
 	Margin     float32
 }
 
+// slot is a feature's key (0: empty) with its weights, side by side so a
+// look-up touches one cache line.
+type slot struct {
+	key uint32
+	w   [NumTags]int16
+}
+
 // key folds a 64-bit feature hash to the shipped 32-bit key (never 0).
 func key(h uint64) uint32 {
 	k := uint32(h ^ h>>32)
@@ -64,13 +69,13 @@ func key(h uint64) uint32 {
 	return k
 }
 
-func (m *Model) lookup(k uint32) int32 {
+func (m *Model) lookup(k uint32) *slot {
 	for i := k & m.mask; ; i = (i + 1) & m.mask {
-		switch m.keys[i] {
+		switch sl := &m.slots[i]; sl.key {
 		case k:
-			return m.vals[i]
+			return sl
 		case 0:
-			return -1
+			return nil
 		}
 	}
 }
@@ -121,10 +126,9 @@ func (t *Tagger) emissions(s Sentence, d *docInfo) {
 		}
 		t.feats = t.sf.features(t.feats[:0], s, i, up, d)
 		for _, h := range t.feats {
-			if v := t.m.lookup(key(h)); v >= 0 {
-				w := t.m.w[int(v)*NumTags : int(v)*NumTags+NumTags]
+			if sl := t.m.lookup(key(h)); sl != nil {
 				for k := range NumTags {
-					e[k] += int32(w[k])
+					e[k] += int32(sl.w[k])
 				}
 			}
 		}
@@ -339,7 +343,7 @@ func Decode(r io.Reader) (*Model, error) {
 	}
 	m := &Model{scale: math.Float32frombits(uint32(get()))}
 	n := get()
-	if rerr != nil || n < 0 || n > 1<<24 {
+	if rerr != nil || n < 0 || n > 1<<20 {
 		return nil, fmt.Errorf("ner model: bad header (%d features): %v", n, rerr)
 	}
 	for p := range m.trans {
@@ -347,29 +351,33 @@ func Decode(r io.Reader) (*Model, error) {
 			m.trans[p][k] = int32(get())
 		}
 	}
+	keys := make([]uint32, n)
+	prev := uint32(0)
+	for i := range keys {
+		prev += uint32(get())
+		if prev == 0 {
+			return nil, errors.New("ner model: zero key")
+		}
+		keys[i] = prev
+	}
+	w := make([]int16, int(n)*NumTags)
+	for k := range NumTags {
+		for i := range int(n) {
+			w[i*NumTags+k] = int16(get())
+		}
+	}
 	size := uint32(1)
 	for size < uint32(2*n+1) {
 		size <<= 1
 	}
-	m.keys, m.vals, m.mask = make([]uint32, size), make([]int32, size), size-1
-	prev := uint32(0)
-	for i := range int32(n) {
-		k := prev + uint32(get())
-		prev = k
-		if k == 0 {
-			return nil, errors.New("ner model: zero key")
-		}
+	m.slots, m.mask = make([]slot, size), size-1
+	for i, k := range keys {
 		j := k & m.mask
-		for m.keys[j] != 0 {
+		for m.slots[j].key != 0 {
 			j = (j + 1) & m.mask
 		}
-		m.keys[j], m.vals[j] = k, i
-	}
-	m.w = make([]int16, int(n)*NumTags)
-	for k := range NumTags {
-		for i := range int(n) {
-			m.w[i*NumTags+k] = int16(get())
-		}
+		m.slots[j].key = k
+		copy(m.slots[j].w[:], w[i*NumTags:])
 	}
 	if rerr != nil {
 		return nil, fmt.Errorf("ner model: truncated: %w", rerr)

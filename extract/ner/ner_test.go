@@ -109,7 +109,7 @@ func TestLoadIsFast(t *testing.T) {
 	start := time.Now()
 	m, err := Decode(bytes.NewReader(embedded))
 	require.NoError(t, err)
-	assert.NotEmpty(t, m.w)
+	assert.NotEmpty(t, m.slots)
 	assert.Less(t, time.Since(start), 300*time.Millisecond)
 }
 
