@@ -55,15 +55,26 @@ const leanMargin = 8
 
 // consistentSurnames retypes a one-word span that repeats the last word of
 // a person named in full elsewhere in the article ("Parnevik" after "Jesper
-// Parnevik"): it is the surname, whatever its context suggested. A name of
+// Parnevik"): it is the surname, whatever its context suggested; one that
+// opens or ends an organisation's name is its short name. A name of
 // several words keeps the type it had where the article introduced it. It
 // returns the surnames.
 func (a *analysis) consistentSurnames(sents []ner.Sentence, spans [][]ner.Span) map[string]bool {
 	surnames := map[string]bool{}
+	short := map[string]float32{} // first and last words of organisation names -> margin
 	for si, ss := range spans {
 		for _, sp := range ss {
-			if sp.Type == "PER" && sp.End-sp.Start >= 2 {
-				surnames[sents[si].Words[sp.End-1]] = true
+			ws := sents[si].Words
+			switch {
+			case sp.End-sp.Start < 2:
+			case sp.Type == "PER":
+				surnames[ws[sp.End-1]] = true
+			case sp.Type == "ORG":
+				for _, w := range []string{ws[sp.Start], ws[sp.End-1]} {
+					if isCap(w) && !gazetteer.IsCommonWord(w) && !a.commonWord(w) && len(a.gaz.Lookup(w)) == 0 {
+						short[w] = max(short[w], sp.Margin)
+					}
+				}
 			}
 		}
 	}
@@ -105,7 +116,12 @@ func (a *analysis) consistentSurnames(sents []ner.Sentence, spans [][]ner.Span) 
 			if ss[k].Type != "PER" { // a lone word is a person only on its own evidence
 				ss[k].Margin = max(sp.Margin, v[best])
 			}
-			if surnames[sents[si].Words[sp.Start]] {
+			w := sents[si].Words[sp.Start]
+			if m, ok := short[w]; ok && !surnames[w] {
+				// "Rotor" after "Rotor Volgograd", "Eagles" after "Philadelphia Eagles"
+				ss[k].Type, ss[k].Margin = "ORG", max(ss[k].Margin, m)
+			}
+			if surnames[w] {
 				ss[k].Type = "PER"
 			}
 		}
