@@ -33,7 +33,7 @@ func (a *analysis) proposeNames() {
 	}
 	spans := tg.TagDocument(sents, a.lower)
 	a.e.taggers.Put(tg)
-	surnames := a.consistentSurnames(sents, spans)
+	surnames := a.consistentTypes(sents, spans)
 	for si, ss := range spans {
 		// a Title Case headline is cased unlike the tagger's training text:
 		// there it only classifies what the rules found
@@ -53,13 +53,14 @@ const sureMargin = 25
 // name the rules left unclassified, or adds a name the rules missed.
 const leanMargin = 8
 
-// consistentSurnames retypes a one-word span that repeats the last word of
-// a person named in full elsewhere in the article ("Parnevik" after "Jesper
-// Parnevik"): it is the surname, whatever its context suggested; one that
-// opens or ends an organisation's name is its short name. A name of
-// several words keeps the type it had where the article introduced it. It
-// returns the surnames.
-func (a *analysis) consistentSurnames(sents []ner.Sentence, spans [][]ner.Span) map[string]bool {
+// consistentTypes makes the types of an article's names agree. A name of
+// several words keeps the type it had where the article introduced it. A
+// one-word name takes the type its mentions vote for, except that the last
+// word of a person named in full is that person's surname ("Parnevik" after
+// "Jesper Parnevik") and the first or last word of an organisation's name
+// is its short name ("Rotor" after "Rotor Volgograd"). It returns the
+// surnames.
+func (a *analysis) consistentTypes(sents []ner.Sentence, spans [][]ner.Span) map[string]bool {
 	surnames := map[string]bool{}
 	short := map[string]float32{} // first and last words of organisation names -> margin
 	for si, ss := range spans {
@@ -97,9 +98,8 @@ func (a *analysis) consistentSurnames(sents []ner.Sentence, spans [][]ner.Span) 
 			}
 		}
 	}
-	// a one-word name takes the type the article's mentions of it vote for
-	// by their margins, sure as their sum ("Kent" the county cricket side
-	// throughout)
+	// votes are weighed by margin, and a winning organisation or place is
+	// as sure as its votes together ("Kent" the county cricket side throughout)
 	for si, ss := range spans {
 		for k, sp := range ss {
 			if sp.End-sp.Start != 1 {
@@ -318,8 +318,8 @@ func isCountryOnly(es []gazetteer.Entry) bool {
 	return len(es) > 0
 }
 
-// commonPhrase reports words [s, e) that are all common English words (or
-// gazetteer names) without an organisation word at the end.
+// commonPhrase reports words [s, e) whose capitalised ones are all common
+// words, without an organisation word at the end.
 func (a *analysis) commonPhrase(si, s, e int) bool {
 	toks := a.toks[si]
 	if a.lex.orgWords[toks[e-1].Text] != "" {
