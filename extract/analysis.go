@@ -171,7 +171,8 @@ func newAnalysis(e *Extractor, t string, pub time.Time, hasPub bool) *analysis {
 // run does the whole analysis, in passes over the recognised items:
 //
 //  1. sentences, tokens, headline lines; scan: gazetteer names, titles,
-//     capitalised runs and pronouns per sentence (scan.go)
+//     capitalised runs and pronouns per sentence (scan.go); the name
+//     tagger's spans merge, split and classify the names found (names.go)
 //  2. people named in full or after a title/honorific (persons.go), then
 //     countries, organisations and media (orgs.go), surnames linked, people
 //     resolved against the table of officials (officials.go)
@@ -207,7 +208,7 @@ func (a *analysis) run(ctx context.Context) error {
 	}
 	// each pass is linear in the text; cancellation is checked between them
 	for _, pass := range []func(){
-		a.countryContext, a.buildPersons, a.buildOthers, a.linkSurnames, a.resolveOfficials, a.markOutlet,
+		a.proposeNames, a.countryContext, a.buildPersons, a.buildOthers, a.linkSurnames, a.resolveOfficials, a.markOutlet,
 		a.buildRoles, a.officialRoles, a.defaultCountry, a.resolveShortNames, a.resolvePlaces, a.unknownPlaces, a.corefIndex,
 		a.buildStatements, a.resolvePronouns, a.buildEvents,
 	} {

@@ -7,8 +7,10 @@
 //
 // The sub-packages do the single steps (text: repair, cleaning, sentences,
 // tokens; timex: dates; gazetteer: places and known actors; officials: the
-// table of officials; quotes: quotations and
-// reported speech; events: triggers and numbers). This package links them:
+// table of officials; quotes: quotations and reported speech; events:
+// triggers and numbers; ner: a statistical name tagger, whose proposed spans
+// correct the names the hand rules find, while the gazetteer, titles and
+// coreference decide what each name is). This package links them:
 // it finds person names and titles, resolves later mentions (surnames, role
 // phrases, pronouns) to the right actor, geocodes places using the countries
 // of the article, and assembles events and statements with deterministic ids.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/geokg/geokg/extract/gazetteer"
+	"github.com/geokg/geokg/extract/ner"
 	"github.com/geokg/geokg/extract/officials"
 	"github.com/geokg/geokg/extract/text"
 	"github.com/geokg/geokg/extract/timex"
@@ -44,9 +45,12 @@ type Input struct{ Text, HTML, Title, URL, Source, PublishedAt string }
 
 // Extractor extracts Documents from articles. It is safe for concurrent use.
 type Extractor struct {
-	gaz *gazetteer.Gazetteer
-	lex *lexicons
-	off *officials.Table
+	gaz     *gazetteer.Gazetteer
+	lex     *lexicons
+	names   *ner.Model      // the statistical name tagger
+	dict    *ner.Dictionary // what the gazetteer and lexicons say of each token, for the tagger
+	taggers sync.Pool       // *ner.Tagger
+	off     *officials.Table
 }
 
 var (
@@ -78,7 +82,15 @@ func New(opts Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load officials: %w", err)
 	}
-	return &Extractor{gaz: g, lex: lex, off: off}, nil
+	m, err := ner.Load()
+	if err != nil {
+		return nil, err
+	}
+	dict, err := ner.NewDictionary(g)
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{gaz: g, lex: lex, names: m, dict: dict, off: off}, nil
 }
 
 // ArticleID is the stable id of an article: "sha256:" + hex(sha256(url + "\n" + text)).

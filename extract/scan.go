@@ -580,13 +580,7 @@ func allWordsCap(s string) bool {
 	return true
 }
 
-func isOpenPunct(s string) bool {
-	switch s {
-	case "\"", "“", "‘", "'", "(", "[", "-", "—", "–", ":", ";", "``", "«":
-		return true
-	}
-	return false
-}
+func isOpenPunct(s string) bool { return text.OpenPunct(s) }
 
 func filterPlaces(es []gazetteer.Entry) []gazetteer.Entry {
 	var out []gazetteer.Entry

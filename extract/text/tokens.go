@@ -143,3 +143,14 @@ func scanWord(text string, i, end int) int {
 	}
 	return i
 }
+
+// OpenPunct reports a token after which a new clause or quotation starts
+// (an opening quote or bracket, a dash, a colon or semicolon), so the next
+// word is capitalised for that reason alone.
+func OpenPunct(s string) bool {
+	switch s {
+	case "\"", "“", "‘", "'", "(", "[", "-", "—", "–", ":", ";", "``", "«":
+		return true
+	}
+	return false
+}
