@@ -131,7 +131,9 @@ type analysis struct {
 	text   string
 	pub    time.Time
 	hasPub bool
-	outlet string // the publisher's name, when known ("Baltic Wire")
+	outlet string      // the publisher's name, when known ("Baltic Wire")
+	prov   []text.Prov // bylines, credits, dateline outlets: never actors
+	docID  string      // the article id, scoping the ids of described speakers
 
 	sents     []text.Sentence
 	toks      [][]text.Token
@@ -188,9 +190,10 @@ func (a *analysis) run() {
 		a.titleLine[si] = s.End <= hl
 		a.headline[si] = a.isHeadline(si) || a.titleLine[si]
 	}
+	a.provenance()
 	a.items = make([][]*item, len(a.sents))
 	for si := range a.sents {
-		a.items[si] = a.scan(si)
+		a.items[si] = a.dropProvenance(a.scan(si))
 	}
 	a.countryContext()
 	a.buildPersons()

@@ -158,8 +158,12 @@ func (e *Extractor) extract(in Input) (schema.Document, error) {
 	}
 	a := newAnalysis(e, clean, pub, hasPub)
 	a.outlet = strings.TrimSpace(source)
+	a.docID = art.ID
 	a.run()
 	d := a.document()
+	if art.Source == nil && a.outlet != "" {
+		art.Source = strPtr(a.outlet) // credited in the dateline
+	}
 	d.Article = art
 	d.Extractor = Version
 	a.finishIDs(&d)

@@ -113,7 +113,7 @@ func (a *analysis) speakerOf(sp quotes.Span) *actor {
 			}
 		}
 	}
-	return nil
+	return a.describedSpeaker(sp)
 }
 
 // buildStatements turns quotations and reported speech into statements with

@@ -1,0 +1,88 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/geokg/geokg/extract/quotes"
+	"github.com/geokg/geokg/schema"
+)
+
+// notSpeakers are phrases that name no one: pronouns and quantifiers a
+// reader resolves from context ("they said", "others argued").
+var notSpeakers = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true,
+	"you": true, "who": true, "whom": true, "one": true, "this": true, "that": true, "these": true, "those": true,
+	"which": true, "someone": true, "somebody": true, "everyone": true, "both": true, "some": true,
+	"others": true, "many": true, "all": true, "most": true, "few": true, "there": true, "what": true}
+
+// humanNouns head phrases describing one person ("the ship's captain", "a
+// senior official"); a described speaker with another head is a group,
+// an institution or a document ("analysts", "the union", "the report").
+var humanNouns = map[string]bool{"official": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"captain": true, "judge": true, "man": true, "woman": true, "aide": true, "adviser": true, "advisor": true,
+	"source": true, "diplomat": true, "analyst": true, "expert": true, "officer": true, "lawmaker": true,
+	"candidate": true, "nominee": true, "businessman": true, "businesswoman": true, "activist": true,
+	"resident": true, "voter": true, "supporter": true, "critic": true, "witness": true, "lawyer": true,
+	"attorney": true, "economist": true, "strategist": true, "executive": true, "researcher": true,
+	"professor": true, "doctor": true, "soldier": true, "commander": true, "worker": true, "farmer": true,
+	"student": true, "reporter": true, "journalist": true, "announcer": true, "host": true, "member": true,
+	"mother": true, "father": true, "son": true, "daughter": true, "wife": true, "husband": true, "friend": true,
+	"person": true, "leader": true, "negotiator": true, "envoy": true, "mayor": true, "governor": true}
+
+// describedSpeaker is the actor of a speaker known here only by a
+// description: "the judge", "a senior European diplomat", "analysts", "the
+// report". It is one actor per description and article, with an id scoped
+// to the article ("speaker:<article>:<slug>"), so the statement keeps who
+// said it without merging strangers across articles. Pronouns and bare
+// quantifiers give nil.
+func (a *analysis) describedSpeaker(sp quotes.Span) *actor {
+	s, e := sp.Start, sp.End
+	phrase := a.text[s:e]
+	// the description ends at a comma, dash or parenthesis ("the captain, a Greek national")
+	if i := strings.IndexAny(phrase, ",;:(—–"); i > 0 {
+		phrase = phrase[:i]
+	}
+	phrase = strings.TrimRight(phrase, " .'\"’”")
+	lead := len(phrase) - len(strings.TrimLeft(phrase, " \"'“‘"))
+	phrase = phrase[lead:]
+	words := strings.Fields(phrase)
+	if len(words) == 0 || len(words) > 10 || notSpeakers[strings.ToLower(phrase)] {
+		return nil
+	}
+	if a.inProvenance(s, e) {
+		return nil
+	}
+	start := s + lead
+	end := start + len(phrase)
+	name := phrase
+	if det := strings.ToLower(words[0]); det == "the" || det == "a" || det == "an" {
+		name = det + phrase[len(words[0]):]
+	}
+	kind := schema.KindGroup
+	if head := describedHead(words); humanNouns[head] || a.lex.titles[head].canon != "" {
+		kind = schema.KindPerson
+	}
+	doc := strings.TrimPrefix(a.docID, "sha256:")
+	if len(doc) > 12 {
+		doc = doc[:12]
+	}
+	id := "speaker:" + doc + ":" + slug(name)
+	x := a.getActor(id, name, kind, "")
+	x.addMention(a.text, start, end)
+	return x
+}
+
+// describedHead returns the lower-case head noun of a description: its last
+// word before "of", "who", "from", "at", "in", "with" ("a member of the
+// panel" → "member").
+func describedHead(words []string) string {
+	head := ""
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,'’\""))
+		switch lw {
+		case "of", "who", "which", "that", "from", "at", "in", "with", "for", "on":
+			return head
+		}
+		head = strings.TrimSuffix(strings.TrimSuffix(lw, "'s"), "’s")
+	}
+	return head
+}
