@@ -51,10 +51,19 @@ func (a *analysis) itemsOverlapping(s, e int) []*item {
 	return out
 }
 
-// speakerOf resolves a speaker phrase to an actor: the first person named
+// speakerOf resolves a speaker phrase to an actor (namedSpeaker), else to
+// the actor the phrase describes (describedSpeaker).
+func (a *analysis) speakerOf(sp quotes.Span) *actor {
+	if x := a.namedSpeaker(sp); x != nil {
+		return x
+	}
+	return a.describedSpeaker(sp)
+}
+
+// namedSpeaker resolves a speaker phrase to an actor: the first person named
 // in it, else an organisation or group, else a country; a pronoun resolves
 // to the person it refers to.
-func (a *analysis) speakerOf(sp quotes.Span) *actor {
+func (a *analysis) namedSpeaker(sp quotes.Span) *actor {
 	if sp.Empty() || sp.Start < 0 || sp.End > len(a.text) {
 		return nil
 	}
@@ -113,7 +122,7 @@ func (a *analysis) speakerOf(sp quotes.Span) *actor {
 			}
 		}
 	}
-	return a.describedSpeaker(sp)
+	return nil
 }
 
 // buildStatements turns quotations and reported speech into statements with
@@ -126,8 +135,11 @@ func (a *analysis) buildStatements() {
 	all := quotes.Find(a.text, sents)
 	qs := all[:0]
 	for _, q := range all {
-		if q.Content.Empty() || q.Content.Start < 0 || q.Content.End > len(a.text) {
+		if q.Content.Empty() || q.Content.Start < 0 || q.Content.End > len(a.text) || a.inProvenance(q.Content.Start, q.Content.End) {
 			continue
+		}
+		if q.Label && a.namedSpeaker(q.Speaker) == nil {
+			continue // "Scorers: …", "Fax: …": a field label, not a speaker
 		}
 		qs = append(qs, q)
 	}

@@ -41,7 +41,11 @@ type Quote struct {
 	Speaker Span
 	// Inherit marks a quotation with no speaker of its own that continues
 	// the previous quote's speaker (consecutive quote paragraphs).
-	Inherit    bool
+	Inherit bool
+	// Label marks a speaker given as a label before a colon or dash
+	// ("KASICH: …", "“…” ― Maria Lopez") rather than by a verb: the caller
+	// keeps it only when the label names someone it knows.
+	Label      bool
 	Confidence float64
 }
 

@@ -27,7 +27,7 @@ func (f *finder) unit(s, e int) {
 		return
 	}
 	f.prevLone = prevLone
-	if f.dashSigned() {
+	if f.dashSigned() || f.colonSigned() {
 		f.pending = false
 		return
 	}
@@ -103,6 +103,72 @@ func (f *finder) dashSigned() bool {
 	f.lastP = f.para
 	return true
 }
+
+// colonSigned handles a unit opened by a name and a colon: a transcript
+// line or a headline ("KASICH: We will go on.", "Dendias: Talks must
+// resume") and the "Name, Outlet: “…”" blocks of quote round-ups, whose
+// speaker is the name, not the outlet.
+func (f *finder) colonSigned() bool {
+	toks := f.toks
+	if !f.isWord(0) || !toks[0].cap || notSigners[strings.ToLower(f.w(0))] {
+		return false
+	}
+	e := 0
+	for e < len(toks) && e < 6 && f.isWord(e) && (toks[e].cap || f.wordIs(e, "of") || f.wordIs(e, "de")) && toks[e].cue == 0 {
+		e++
+	}
+	if e == 0 || !toks[e-1].cap {
+		return false
+	}
+	c := e
+	if f.isPunct(c, ',') {
+		// "Name, Outlet:": a short capitalised credit after the name
+		k := c + 1
+		for k < len(toks) && k < c+6 && f.isWord(k) && toks[k].cap {
+			k++
+		}
+		if k == c+1 {
+			return false
+		}
+		c = k
+	}
+	if !f.isPunct(c, ':') {
+		return false
+	}
+	i := c + 1
+	for i < len(toks) && toks[i].k == kPunct {
+		i++
+	}
+	j := len(toks)
+	for j > i && toks[j-1].k == kPunct {
+		j--
+	}
+	if j <= i || f.wordCount(Span{toks[i].s, toks[j-1].e}) < 3 {
+		return false
+	}
+	direct := false
+	for k := i; k < j; k++ {
+		direct = direct || toks[k].k == kQuote
+	}
+	kind, conf := Indirect, 0.6
+	if direct {
+		kind, conf = Direct, 0.8
+	}
+	f.emit(Quote{Kind: kind, Content: f.span(i, j), Cue: Span{toks[c].s, toks[c].e}, Speaker: Span{toks[0].s, toks[e-1].e}, Label: true, Confidence: conf})
+	if direct {
+		f.lastP = f.para
+	}
+	return true
+}
+
+// notSigners open a line with a colon without naming a speaker.
+var notSigners = map[string]bool{"note": true, "update": true, "updated": true, "correction": true, "editor": true,
+	"editors": true, "related": true, "read": true, "watch": true, "photo": true, "video": true, "source": true,
+	"sources": true, "credit": true, "caption": true, "warning": true, "breaking": true, "exclusive": true,
+	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "by": true, "for": true, "from": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "today": true, "yesterday": true, "here": true, "this": true, "that": true, "it": true,
+	"q": false, "a.": false}
 
 // lone handles a unit that is a quotation with no attribution.
 func (f *finder) lone() {
@@ -855,6 +921,9 @@ func (f *finder) forward(c, n, fl int, cue, sp Span, lo int) int {
 	}
 	if !direct && (e-i < 2 || f.lowerAdverb(i) && e-i < 3) {
 		return lo // "said sarcastically"
+	}
+	if f.wordIs(i, "not") && f.wordIs(i+1, "to") && f.wordIs(i+2, "be") {
+		return lo // "who asked not to be named"
 	}
 	content := f.span(i, e)
 	kind, conf := Indirect, 0.7
