@@ -5,7 +5,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null)
 LDFLAGS := -X github.com/geokg/geokg/internal/cli.version=$(VERSION) -X github.com/geokg/geokg/internal/cli.commit=$(COMMIT)
 
-.PHONY: help build demo test test-unit vet fmt fmt-check eval eval-all bench fuzz neo4j-start neo4j-stop neo4j-status clean
+.PHONY: help build demo test test-unit vet fmt fmt-check eval eval-all train-attribution bench fuzz neo4j-start neo4j-stop neo4j-status clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -36,6 +36,10 @@ eval: build ## score the extractor on the seed article (must stay >= 0.85)
 
 eval-all: build ## score the extractor on every development set in ../shared/eval
 	scripts/eval --all
+
+POLNEAR ?= ../shared/train/polnear
+train-attribution: ## refit the attribution model of extract/quotes on the PolNeAR training split (POLNEAR=dir)
+	$(GO) run ./extract/quotes/internal/train -polnear $(POLNEAR) -out extract/quotes/attribution.weights
 
 bench: ## extraction benchmarks on one core
 	$(GO) test -run '^$$' -bench . -benchmem -cpu 1 ./extract/...

@@ -14,6 +14,8 @@ const (
 	cueCall                  // call/called: a cue only with "for", "on", a quotation or "X a Y" after it
 	cueAccording             // "according to"
 	cuePutIt                 // "as X put it"
+	cueLoose                 // a weak cue read without a that-clause (cueMode)
+	cuePassive               // a passive cue: "was asked whether"
 )
 
 // verbs lists speech verbs as "base:flags" or "base:flags|form|form…" (the
@@ -154,6 +156,22 @@ func lookup(w string) wordInfo {
 		buf[i] = c
 	}
 	return words[string(buf[:len(w)])]
+}
+
+// SpeechCue reports whether an annotated cue ("said", "told reporters",
+// "according to", ":", a quotation mark) is one of speech: it holds a speech
+// verb of the lexicon or is punctuation alone.
+func SpeechCue(cue string) bool {
+	words := strings.FieldsFunc(cue, func(r rune) bool { return !unicode.IsLetter(r) })
+	if len(words) == 0 {
+		return strings.TrimSpace(cue) != ""
+	}
+	for _, w := range words {
+		if lookup(w).cue != 0 || strings.EqualFold(w, "according") {
+			return true
+		}
+	}
+	return false
 }
 
 // inSet reports whether the word w is in the set m.

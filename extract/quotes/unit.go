@@ -15,6 +15,7 @@ func (f *finder) unit(s, e int) {
 		}
 	}
 	f.tokenize(s, e)
+	f.loose = 0
 	if len(f.toks) == 0 {
 		return
 	}
@@ -40,9 +41,14 @@ func (f *finder) unit(s, e int) {
 		}
 		fl, n := f.cueAt(c, lo)
 		if fl == 0 {
-			continue
+			// a looser reading the attribution model judges (model.go)
+			if fl, n = f.cueMode(c, lo, true); fl == 0 {
+				continue
+			}
 		}
+		f.loose = fl & (cueLoose | cuePassive)
 		next := f.statement(c, n, fl, lo, &prevSpk)
+		f.loose = 0
 		if next > lo {
 			lo = next
 		}
@@ -99,7 +105,7 @@ func (f *finder) dashSigned() bool {
 		}
 	}
 	content := Span{f.regs[toks[0].reg].cs, f.regs[toks[last].reg].ce}
-	f.emit(Quote{Kind: Direct, Content: content, Cue: Span{toks[d].s, toks[d].e}, Speaker: Span{toks[s].s, toks[e-1].e}, Confidence: 0.8})
+	f.emit(Quote{Kind: Direct, Content: content, Cue: Span{toks[d].s, toks[d].e}, Speaker: Span{toks[s].s, toks[e-1].e}, Confidence: 0.8, pattern: patDash})
 	f.lastP = f.para
 	return true
 }
@@ -154,7 +160,7 @@ func (f *finder) colonSigned() bool {
 	if direct {
 		kind, conf = Direct, 0.8
 	}
-	f.emit(Quote{Kind: kind, Content: f.span(i, j), Cue: Span{toks[c].s, toks[c].e}, Speaker: Span{toks[0].s, toks[e-1].e}, Label: true, Confidence: conf})
+	f.emit(Quote{Kind: kind, Content: f.span(i, j), Cue: Span{toks[c].s, toks[c].e}, Speaker: Span{toks[0].s, toks[e-1].e}, Label: true, Confidence: conf, pattern: patColon})
 	if direct {
 		f.lastP = f.para
 	}
@@ -187,7 +193,7 @@ func (f *finder) lone() {
 		return // a scare-quoted phrase, or a subhead: 'All Bets Are Off.'
 	}
 	if f.pending {
-		f.emit(Quote{Kind: Direct, Content: content, Cue: f.pendingCue, Speaker: f.pendingSpk, Confidence: 0.85})
+		f.emit(Quote{Kind: Direct, Content: content, Cue: f.pendingCue, Speaker: f.pendingSpk, Confidence: 0.85, pattern: patPending})
 		f.lastP = f.para
 		return
 	}
@@ -202,9 +208,9 @@ func (f *finder) lone() {
 		return
 	}
 	if f.lastP >= 0 && f.para-f.lastP <= 2 {
-		f.emit(Quote{Kind: Direct, Content: content, Inherit: true, Confidence: 0.6})
+		f.emit(Quote{Kind: Direct, Content: content, Inherit: true, Confidence: 0.6, pattern: patInherit})
 	} else {
-		f.emit(Quote{Kind: Direct, Content: content, Confidence: 0.4})
+		f.emit(Quote{Kind: Direct, Content: content, Confidence: 0.4, pattern: patLone})
 	}
 	f.lastP = f.para
 	f.lastLone = len(f.out) - 1
@@ -228,6 +234,7 @@ func (f *finder) emit(q Quote) {
 	if q.Content.Empty() {
 		return
 	}
+	q.loose = f.loose
 	for i := len(f.out) - 1; i >= 0 && i >= len(f.out)-4; i-- {
 		if f.out[i].Content == q.Content {
 			return
@@ -238,7 +245,13 @@ func (f *finder) emit(q Quote) {
 
 // cueAt returns the cue flags of token c and the number of tokens of the
 // cue, or 0 when c is not a speech cue.
-func (f *finder) cueAt(c, lo int) (int, int) {
+func (f *finder) cueAt(c, lo int) (int, int) { return f.cueMode(c, lo, false) }
+
+// cueMode is cueAt; when loose, it also accepts a weak cue without a
+// that-clause after it ("The Times reported the email came …", flagged
+// cueLoose) and a passive cue ("Sanders was asked whether …", flagged
+// cuePassive: the speaker is not the subject), and nothing else.
+func (f *finder) cueMode(c, lo int, loose bool) (int, int) {
 	if !f.isWord(c) {
 		return 0, 0
 	}
@@ -277,7 +290,13 @@ func (f *finder) cueAt(c, lo int) (int, int) {
 		a--
 	}
 	if passive && fl&cueIng == 0 {
+		if loose && (f.wordIn(c+1, whWords) || f.wordIs(c+1, "that") || f.wordIs(c+1, "about") || c+1 < len(f.toks) && f.toks[c+1].k == kQuote) {
+			return fl | cuePassive, 1 // "was asked whether", "was told that"
+		}
 		return 0, 0 // "was told", "is expected"
+	}
+	if loose && fl&cueStrong != 0 {
+		return 0, 0 // cueAt's reading stands
 	}
 	if p := a - 1; f.isWord(p) {
 		if f.toks[p].sets&infinitive != 0 {
@@ -355,6 +374,12 @@ func (f *finder) cueAt(c, lo int) (int, int) {
 				return fl, 1
 			}
 		}
+		if loose && (f.isWord(nx) || nx < len(f.toks) && f.toks[nx].k == kQuote) {
+			return fl | cueLoose, 1 // "reported the email came …"
+		}
+		return 0, 0
+	}
+	if loose {
 		return 0, 0
 	}
 	return fl, 1
@@ -376,6 +401,9 @@ func (f *finder) pronounContraction(i int) bool {
 func (f *finder) statement(c, n, fl, lo int, prevSpk *Span) int {
 	toks := f.toks
 	cue := Span{toks[c].s, toks[c+n-1].e}
+	if fl&cuePassive != 0 {
+		return f.forward(c, n, fl, cue, Span{}, lo) // the one asked is not the speaker
+	}
 	if fl&cueAccording != 0 {
 		return f.according(c, lo, cue)
 	}
@@ -805,7 +833,7 @@ func (f *finder) post(c int, cue Span, lo, delim, s0, s1, x int, prevSpk *Span, 
 	if direct {
 		kind, conf = Direct, 0.9
 	}
-	f.emit(Quote{Kind: kind, Content: content, Parts: parts, Cue: cue, Speaker: sp, Confidence: conf})
+	f.emit(Quote{Kind: kind, Content: content, Parts: parts, Cue: cue, Speaker: sp, Confidence: conf, pattern: postPattern(inverted)})
 	return next
 }
 
@@ -902,7 +930,7 @@ func (f *finder) forward(c, n, fl int, cue, sp Span, lo int) int {
 			direct = true
 		}
 	}
-	if fl&cueStrong == 0 && !direct && !f.wordIs(i, "that") && sp.Empty() {
+	if fl&(cueStrong|cueLoose|cuePassive) == 0 && !direct && !f.wordIs(i, "that") && sp.Empty() {
 		return lo
 	}
 	if !direct && f.wordIn(i, badStart) && fl&cueCall == 0 && !(f.wordIs(i, "about") && f.isWord(i+1) && f.w(i + 1)[0] >= '0' && f.w(i + 1)[0] <= '9') {
@@ -933,7 +961,7 @@ func (f *finder) forward(c, n, fl int, cue, sp Span, lo int) int {
 	if sp.Empty() {
 		conf -= 0.2
 	}
-	f.emit(Quote{Kind: kind, Content: content, Cue: cue, Speaker: sp, Confidence: conf})
+	f.emit(Quote{Kind: kind, Content: content, Cue: cue, Speaker: sp, Confidence: conf, pattern: patForward})
 	return lo
 }
 
@@ -962,7 +990,7 @@ func (f *finder) according(c, lo int, cue Span) int {
 			j--
 		}
 		if j > i {
-			f.emitSpan(i, j, cue, sp)
+			f.emitSpan(i, j, cue, sp, patAccordingFront)
 		}
 		return len(toks)
 	}
@@ -971,7 +999,7 @@ func (f *finder) according(c, lo int, cue Span) int {
 		j--
 	}
 	if j > start {
-		f.emitSpan(start, j, cue, sp)
+		f.emitSpan(start, j, cue, sp, patAccording)
 	}
 	return e
 }
@@ -1007,7 +1035,7 @@ func (f *finder) putIt(c, lo int, cue Span) int {
 			j--
 		}
 		if j > i {
-			f.emitSpan(i, j, cue, sp)
+			f.emitSpan(i, j, cue, sp, patPutIt)
 		}
 		return len(toks)
 	}
@@ -1016,7 +1044,7 @@ func (f *finder) putIt(c, lo int, cue Span) int {
 		j--
 	}
 	if j > start {
-		f.emitSpan(start, j, cue, sp)
+		f.emitSpan(start, j, cue, sp, patPutIt)
 	}
 	return c + 2
 }
@@ -1036,7 +1064,7 @@ func (f *finder) headline() bool {
 	return n >= 3 && caps*10 >= n*8
 }
 
-func (f *finder) emitSpan(i, j int, cue, sp Span) {
+func (f *finder) emitSpan(i, j int, cue, sp Span, pat uint8) {
 	direct := false
 	for k := i; k < j; k++ {
 		if f.toks[k].k == kQuote {
@@ -1047,5 +1075,5 @@ func (f *finder) emitSpan(i, j int, cue, sp Span) {
 	if direct {
 		kind, conf = Direct, 0.85
 	}
-	f.emit(Quote{Kind: kind, Content: f.span(i, j), Cue: cue, Speaker: sp, Confidence: conf})
+	f.emit(Quote{Kind: kind, Content: f.span(i, j), Cue: cue, Speaker: sp, Confidence: conf, pattern: pat})
 }
