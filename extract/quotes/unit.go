@@ -341,6 +341,9 @@ func (f *finder) cueMode(c, lo int, loose bool) (int, int) {
 				break
 			}
 		}
+		if loose && f.isWord(c+1) && !f.wordIn(c+1, particles) {
+			return fl | cueLoose, 1 // "calling the senator a liar"
+		}
 		return 0, 0
 	}
 	if fl&cueStrong == 0 {
