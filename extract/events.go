@@ -179,6 +179,17 @@ func (a *analysis) noPublisher(ids []string) []string {
 	return out
 }
 
+// noMedia drops news outlets from a side of an event.
+func (a *analysis) noMedia(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if x := a.byID[id]; x == nil || !x.media {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // reciprocal reports a patient "each other" or "one another".
 func reciprocal(text string, sp events.Span) bool {
 	if sp.Empty() {
@@ -368,6 +379,9 @@ func (a *analysis) buildEvents() {
 				}
 			}
 			src, tgt = a.noPublisher(src), a.noPublisher(minus(tgt, src))
+			if tr.Type == "CONSULT" {
+				tgt = a.noMedia(tgt) // "speaking to the Northern Herald": an interview, not talks
+			}
 			ev := schema.Event{Type: tr.Type, Source: nonNil(src), Target: nonNil(tgt), Quantities: []schema.Quantity{},
 				Evidence: schema.Span{Start: s.Start, End: s.End, Text: a.text[s.Start:s.End]}}
 			if tr.Cameo != "" {

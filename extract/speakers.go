@@ -51,6 +51,19 @@ func (a *analysis) describedSpeaker(sp quotes.Span) *actor {
 	if a.inProvenance(s, e) {
 		return nil
 	}
+	// "international critics have in particular": the noun phrase before the verb
+	at := 0
+	for i, w := range words {
+		at += strings.Index(phrase[at:], w)
+		if notInDescription[strings.ToLower(w)] {
+			if i == 0 {
+				return nil
+			}
+			words, phrase = words[:i], strings.TrimRight(phrase[:at], " ")
+			break
+		}
+		at += len(w)
+	}
 	start := s + lead
 	end := start + len(phrase)
 	name := phrase
@@ -58,8 +71,8 @@ func (a *analysis) describedSpeaker(sp quotes.Span) *actor {
 		name = det + phrase[len(words[0]):]
 	}
 	kind := schema.KindGroup
-	if head := describedHead(words); humanNouns[head] || a.lex.titles[head].canon != "" {
-		kind = schema.KindPerson
+	if head := describedHead(words); humanNouns[head] || a.lex.titles[head].canon != "" || len(words) <= 3 && allWordsCap(phrase) && !isAllCaps(phrase) {
+		kind = schema.KindPerson // "the judge", or a name not seen as one ("Pate")
 	}
 	doc := strings.TrimPrefix(a.docID, "sha256:")
 	if len(doc) > 12 {
@@ -69,6 +82,30 @@ func (a *analysis) describedSpeaker(sp quotes.Span) *actor {
 	x := a.getActor(id, name, kind, "")
 	x.addMention(a.text, start, end)
 	return x
+}
+
+// notInDescription are words a noun phrase naming a speaker does not hold:
+// auxiliaries, modals and negation end it ("a reporter can be heard").
+var notInDescription = map[string]bool{"would": true, "could": true, "should": true, "will": true, "can": true,
+	"may": true, "might": true, "must": true, "not": true, "am": true, "is": true, "was": true, "were": true,
+	"are": true, "do": true, "does": true, "did": true, "has": true, "have": true, "had": true, "became": true,
+	"let": true, "be": true, "been": true}
+
+// personByFirst returns the one person of the article whose name starts
+// with w, for a speaker named by that word alone: a family name written
+// first ("Qiao" for Qiao Fenglin) or a given name ("Melania" for Melania
+// Trump). Two such persons give nil.
+func (a *analysis) personByFirst(w string) *actor {
+	var hit *actor
+	for _, x := range a.actors {
+		if x.kind == schema.KindPerson && len(x.parts) > 1 && x.parts[0] == w {
+			if hit != nil {
+				return nil
+			}
+			hit = x
+		}
+	}
+	return hit
 }
 
 // describedHead returns the lower-case head noun of a description: its last

@@ -108,6 +108,12 @@ func (a *analysis) namedSpeaker(sp quotes.Span) *actor {
 		if x := a.findPersonTail([]string{strings.Trim(words[n-1], ",.;:")}); x != nil {
 			return x
 		}
+		if n == 1 {
+			if x := a.personByFirst(strings.Trim(words[0], ",.;:")); x != nil {
+				x.addMention(a.text, sp.Start, sp.Start+len(strings.TrimRight(words[0], ",.;:")))
+				return x
+			}
+		}
 	}
 	// a speaker known by a given name only ("Melanie said")
 	for _, it := range its {

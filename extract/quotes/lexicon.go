@@ -126,7 +126,7 @@ func inflect(b string, double bool) []string {
 var (
 	determiners  = newSet("the a an his her their its our my your this these those that some any every each no another")
 	auxiliaries  = newSet("has have had is was were are be been being am will would could should might may can did does do also later then again once reportedly repeatedly previously recently often frequently never not always still even just already publicly privately quickly flatly first further similarly separately simply only now since earlier ’s 's didn't doesn't don't hasn't haven't hadn't wasn't isn't won't wouldn't couldn't didn’t doesn’t don’t hasn’t haven’t hadn’t wasn’t isn’t won’t wouldn’t couldn’t")
-	timeWords    = newSet("on last this earlier week month year night morning afternoon evening today yesterday tonight monday tuesday wednesday thursday friday saturday sunday")
+	timeWords    = newSet("later on last this earlier week month year night morning afternoon evening today yesterday tonight monday tuesday wednesday thursday friday saturday sunday")
 	leadStrip    = newSet("but and so yet still however meanwhile also then now instead indeed moreover later separately")
 	prepositions = newSet("despite in on at during after before since with by from for of to as under over amid among through via about into upon without within across behind beyond near like speaking writing asked")
 	pronounSubj  = newSet("he she they it we i you who")
