@@ -71,8 +71,15 @@ func (a *analysis) describedSpeaker(sp quotes.Span) *actor {
 		name = det + phrase[len(words[0]):]
 	}
 	kind := schema.KindGroup
-	if head := describedHead(words); humanNouns[head] || a.lex.titles[head].canon != "" || len(words) <= 3 && allWordsCap(phrase) && !isAllCaps(phrase) {
-		kind = schema.KindPerson // "the judge", or a name not seen as one ("Pate")
+	head := describedHead(words)
+	single := strings.TrimSuffix(head, "s")
+	switch {
+	case humanNouns[head] || a.lex.titles[head].canon != "":
+		kind = schema.KindPerson // "the judge", "a senior official"
+	case humanNouns[single] || a.lex.titles[single].canon != "":
+		// "Analysts", "officials": a group
+	case len(words) <= 3 && allWordsCap(phrase) && !isAllCaps(phrase) && !a.commonWord(words[0]):
+		kind = schema.KindPerson // a name not seen as one ("Pate")
 	}
 	doc := strings.TrimPrefix(a.docID, "sha256:")
 	if len(doc) > 12 {
