@@ -2,6 +2,10 @@ package extract
 
 import (
 	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/geokg/geokg/extract/quotes"
 
 	"github.com/geokg/geokg/extract/text"
 )
@@ -22,6 +26,36 @@ func (a *analysis) provenance() {
 func (a *analysis) inProvenance(s, e int) bool {
 	i := sort.Search(len(a.prov), func(i int) bool { return a.prov[i].End > s })
 	return i < len(a.prov) && a.prov[i].Start < e
+}
+
+// afterProvenance trims from a statement's content the provenance it
+// starts with ("VILNIUS, June 13 (Amber Post) - Lithuania and Poland
+// signed …" keeps "Lithuania and Poland signed …"); a content inside a
+// byline or credit comes back empty.
+func (a *analysis) afterProvenance(c quotes.Span) quotes.Span {
+	i := sort.Search(len(a.prov), func(i int) bool { return a.prov[i].End > c.Start })
+	if i == len(a.prov) || a.prov[i].Start >= c.End {
+		return c
+	}
+	p := a.prov[i]
+	if p.Start <= c.Start && p.End >= c.End {
+		return quotes.Span{}
+	}
+	if p.Kind != text.ProvOutlet || p.End >= c.End {
+		return c
+	}
+	s := p.End
+	for s < c.End {
+		r, w := utf8.DecodeRuneInString(a.text[s:])
+		if !strings.ContainsRune(" -–—:\u00a0", r) {
+			break
+		}
+		s += w
+	}
+	if s >= c.End {
+		return quotes.Span{}
+	}
+	return quotes.Span{Start: s, End: c.End}
 }
 
 // dropProvenance removes the items inside bylines, credits and dateline

@@ -73,7 +73,7 @@ type doc struct {
 	name string
 	ex   []example
 	gold int
-	gi   []int        // per example: the gold content it matches, or -1
+	gi   []int // per example: the gold content it matches, or -1
 }
 
 // load reads every article with its first annotator's attributions
