@@ -48,7 +48,7 @@ func (a *analysis) describedSpeaker(sp quotes.Span) *actor {
 	if len(words) == 0 || len(words) > 10 || notSpeakers[strings.ToLower(phrase)] {
 		return nil
 	}
-	if a.inProvenance(s, e) {
+	if a.inProvenance(s, e) || !nounPhrase(words) {
 		return nil
 	}
 	// "international critics have in particular": the noun phrase before the verb
@@ -78,8 +78,8 @@ func (a *analysis) describedSpeaker(sp quotes.Span) *actor {
 		kind = schema.KindPerson // "the judge", "a senior official"
 	case humanNouns[single] || a.lex.titles[single].canon != "":
 		// "Analysts", "officials": a group
-	case len(words) <= 3 && allWordsCap(phrase) && !isAllCaps(phrase) && !a.commonWord(words[0]):
-		kind = schema.KindPerson // a name not seen as one ("Pate")
+	case len(words) <= 3 && allWordsCap(phrase) && a.isFirstName(words[0]):
+		kind = schema.KindPerson // a name not seen as one ("Jonas Pate")
 	}
 	doc := strings.TrimPrefix(a.docID, "sha256:")
 	if len(doc) > 12 {
@@ -97,6 +97,27 @@ var notInDescription = map[string]bool{"would": true, "could": true, "should": t
 	"may": true, "might": true, "must": true, "not": true, "am": true, "is": true, "was": true, "were": true,
 	"are": true, "do": true, "does": true, "did": true, "has": true, "have": true, "had": true, "became": true,
 	"let": true, "be": true, "been": true}
+
+func (a *analysis) isFirstName(w string) bool {
+	_, ok := a.lex.firstNames[w]
+	return ok
+}
+
+// nounPhrase rejects what the rules took for a speaker but is none: a
+// clause led by a pronoun ("I just kept"), a number ("10-year"), or a lone
+// verb form ("argued").
+func nounPhrase(words []string) bool {
+	f := strings.ToLower(words[0])
+	switch {
+	case f == "i" || f == "we" || f == "you" || f == "he" || f == "she" || f == "they" || f == "it":
+		return false
+	case f[0] >= '0' && f[0] <= '9' && len(words) == 1:
+		return false
+	case len(words) == 1 && f == words[0] && (strings.HasSuffix(f, "ed") || strings.HasSuffix(f, "ing")):
+		return false
+	}
+	return true
+}
 
 // personByFirst returns the one person of the article whose name starts
 // with w, for a speaker named by that word alone: a family name written
