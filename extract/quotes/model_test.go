@@ -1,0 +1,44 @@
+package quotes
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestModelWeights(t *testing.T) {
+	w := weights()
+	require.NotEmpty(t, w, "attribution.weights: run make train-attribution")
+	_, ok := w[looseMargin]
+	assert.True(t, ok, "the loose margin is written by the training")
+	assert.Equal(t, map[string]float64{"a": 1.5, "b|c": -2}, ParseWeights("a\t1.5\nb|c\t-2\nbad line\nd\tx\n"))
+}
+
+func TestFindKeepsCandidates(t *testing.T) {
+	src := "\"We are ready,\" the minister said. The Times reported the talks had failed. He added troops to the border."
+	cands := Candidates(src, nil)
+	found := Find(src, nil)
+	require.NotEmpty(t, cands)
+	assert.LessOrEqual(t, len(found), len(cands))
+	for _, c := range cands {
+		assert.NotEmpty(t, c.Features)
+		assert.Contains(t, c.Features, "bias")
+	}
+	for _, q := range found {
+		ok := false
+		for _, c := range cands {
+			ok = ok || c.Content == q.Content
+		}
+		assert.True(t, ok, "kept statement %q is a candidate", src[q.Content.Start:q.Content.End])
+	}
+	// deterministic
+	assert.Equal(t, found, Find(src, nil))
+}
+
+func TestSpeechCue(t *testing.T) {
+	for cue, want := range map[string]bool{"said": true, "told reporters": true, "according to": true, ":": true,
+		"“": true, "wants": false, "believes": false, "": false} {
+		assert.Equal(t, want, SpeechCue(cue), cue)
+	}
+}
