@@ -217,20 +217,19 @@ func (a *analysis) metonymPlace(si int, agent events.Span, trigStart int) *place
 
 // noPublisher drops the article's publisher from a side of an event.
 func (a *analysis) noPublisher(ids []string) []string {
-	var out []string
-	for _, id := range ids {
-		if x := a.byID[id]; x == nil || !x.publisher {
-			out = append(out, id)
-		}
-	}
-	return out
+	return a.without(ids, func(x *actor) bool { return x.publisher })
 }
 
 // noMedia drops news outlets from a side of an event.
 func (a *analysis) noMedia(ids []string) []string {
+	return a.without(ids, func(x *actor) bool { return x.media })
+}
+
+// without returns the ids whose actor drop does not report.
+func (a *analysis) without(ids []string, drop func(*actor) bool) []string {
 	var out []string
 	for _, id := range ids {
-		if x := a.byID[id]; x == nil || !x.media {
+		if x := a.byID[id]; x == nil || !drop(x) {
 			out = append(out, id)
 		}
 	}

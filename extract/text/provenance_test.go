@@ -10,7 +10,7 @@ func TestProvenance(t *testing.T) {
 	body := "The two governments failed to agree on a new schedule for the ferries on Friday evening."
 	tests := []struct {
 		name, in string
-		want []string // kind: text of each span
+		want     []string // kind: text of each span
 	}{
 		{"byline", "Title Here\n\nBy Jane Doe and Tomas Ribeiro\n\n" + body,
 			[]string{"byline: By Jane Doe and Tomas Ribeiro"}},
