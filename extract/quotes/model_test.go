@@ -42,3 +42,14 @@ func TestSpeechCue(t *testing.T) {
 		assert.Equal(t, want, SpeechCue(cue), cue)
 	}
 }
+
+func TestCandidatesAsked(t *testing.T) {
+	// the rules propose the question put in a participle clause, without a
+	// speaker; whether it is kept is the model's call
+	src := "Asked on Monday whether the border would reopen, the minister said that talks would continue."
+	var got []string
+	for _, c := range Candidates(src, nil) {
+		got = append(got, src[c.Content.Start:c.Content.End]+" | "+src[c.Speaker.Start:c.Speaker.End])
+	}
+	assert.Equal(t, []string{"whether the border would reopen | ", "that talks would continue | the minister"}, got)
+}

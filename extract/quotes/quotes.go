@@ -64,9 +64,10 @@ const (
 	patPending                         // X said: / “…”
 	patInherit                         // a quotation paragraph continuing the last speaker
 	patLone                            // a quotation with no attribution
+	patAsked                           // Asked about X, … / when asked whether …
 )
 
-var patNames = [...]string{"", "forward", "post", "inverted", "according", "according-front", "put-it", "dash", "colon", "pending", "inherit", "lone"}
+var patNames = [...]string{"", "forward", "post", "inverted", "according", "according-front", "put-it", "dash", "colon", "pending", "inherit", "lone", "asked"}
 
 func postPattern(inverted bool) uint8 {
 	if inverted {

@@ -404,6 +404,9 @@ func (f *finder) pronounContraction(i int) bool {
 func (f *finder) statement(c, n, fl, lo int, prevSpk *Span) int {
 	toks := f.toks
 	cue := Span{toks[c].s, toks[c+n-1].e}
+	if f.asked(c, lo, cue) {
+		return lo
+	}
 	if fl&cuePassive != 0 {
 		return f.forward(c, n, fl, cue, Span{}, lo) // the one asked is not the speaker
 	}
@@ -547,6 +550,44 @@ func (f *finder) statement(c, n, fl, lo int, prevSpk *Span) int {
 	}
 	*prevSpk = spSpan
 	return f.forward(c, n, fl, cue, spSpan, lo)
+}
+
+// askedWords open the question after a participle "asked".
+var askedWords = newSet("about whether if what who how why which when where")
+
+// asked handles a question put to someone in a participle clause: "Asked
+// about the plan, Rubio said …", "…, she said when asked whether …". The
+// content is the question, up to the next comma; the one asked is not its
+// speaker, and what follows is read on its own.
+func (f *finder) asked(c, lo int, cue Span) bool {
+	if !f.wordIs(c, "asked") || !(c == lo || f.isPunct(c-1, ',') || f.wordIn(c-1, subordinate) || f.wordIs(c-1, "after") || f.wordIs(c-1, "once")) {
+		return false
+	}
+	i := c + 1
+	for i < len(f.toks) && i < c+8 && f.isWord(i) && !f.wordIn(i, askedWords) {
+		i++ // "on Monday", "at a briefing in Washington"
+	}
+	if !f.wordIn(i, askedWords) {
+		return false
+	}
+	e := i + 1
+	for e < len(f.toks) && !f.isPunct(e, ',') && !f.isPunct(e, ';') && !f.isPunct(e, ':') {
+		e++
+	}
+	for e > i && f.toks[e-1].k == kPunct {
+		e--
+	}
+	if e-i < 2 {
+		return false
+	}
+	kind, conf := Indirect, 0.6
+	for k := i; k < e; k++ {
+		if f.toks[k].k == kQuote {
+			kind, conf = Direct, 0.7
+		}
+	}
+	f.emit(Quote{Kind: kind, Content: f.span(i, e), Cue: cue, Confidence: conf, pattern: patAsked})
+	return true
 }
 
 // catenative reports a verb taking a to-infinitive before a cue: "continues
