@@ -77,12 +77,18 @@ func Provenance(t string) []Prov {
 			out = append(out, Prov{Kind: ProvContrib, Start: l.s, End: l.e})
 		case bylineLine(s) && (firstBody < 0 || i <= firstBody+1 || i > lastBody):
 			out = append(out, Prov{Kind: ProvByline, Start: l.s, End: l.e})
-		case i > 0 && firstBody >= 0 && nameLine(s) && paragraph(t, l.s, l.e) && (i < firstBody && i <= maxHeader || i > lastBody):
+		case i > 0 && firstBody >= 0 && nameLine(s) && (paragraph(t, l.s, l.e) && (i < firstBody && i <= maxHeader || i > lastBody) ||
+			i+1 == firstBody && i <= maxHeader && datelineStart(t[lines[i+1].s:lines[i+1].e])):
+			// a name alone under the headline or at the end, or right above the dateline
 			out = append(out, Prov{Kind: ProvByline, Start: l.s, End: l.e})
-		case i == firstBody || i == firstBody+1:
-			if p, ok := datelineOutlet(t, l.s, l.e); ok {
-				out = append(out, p)
+		default:
+			if i == firstBody || i == firstBody+1 {
+				if p, ok := datelineOutlet(t, l.s, l.e); ok {
+					out = append(out, p)
+					continue
+				}
 			}
+			out = append(out, inlineCredits(t, l.s, l.e)...)
 		}
 	}
 	return out
@@ -233,6 +239,49 @@ func contribLine(s string) bool {
 		}
 	}
 	return false
+}
+
+// datelineStart reports a line opening with a dateline: a place in
+// capitals followed by a comma, a parenthesis or a dash ("MOSCOW, May 3",
+// "WASHINGTON (AP) —").
+func datelineStart(l string) bool {
+	i := 0
+	for i < len(l) && (l[i] >= 'A' && l[i] <= 'Z' || l[i] == '.' || l[i] == ' ' && i+1 < len(l) && l[i+1] >= 'A' && l[i+1] <= 'Z') {
+		i++
+	}
+	if i < 3 || i >= len(l) {
+		return false
+	}
+	rest := l[i:]
+	return strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, " (") || strings.HasPrefix(rest, " -") || strings.HasPrefix(rest, " —") || strings.HasPrefix(rest, " –")
+}
+
+// creditOpeners open a credit in parentheses inside a caption: "(Photo:
+// Ana Pires/Eastern Ledger)", "(AP Photo/Evan Vucci)", "(Getty Images)".
+var creditOpeners = []string{"photo:", "photo by", "photos:", "photograph:", "image:", "credit:", "video:",
+	"ap photo", "afp photo", "reuters/", "getty images", "file photo", "pool photo"}
+
+// inlineCredits finds credits in parentheses in the line [s, e).
+func inlineCredits(t string, s, e int) []Prov {
+	var out []Prov
+	for i := s; i < e; i++ {
+		if t[i] != '(' {
+			continue
+		}
+		j := strings.IndexByte(t[i:e], ')')
+		if j < 0 || j > 120 {
+			continue
+		}
+		in := strings.TrimSpace(t[i+1 : i+j])
+		for _, w := range creditOpeners {
+			if _, ok := cutPrefixFold(in, w); ok {
+				out = append(out, Prov{Kind: ProvCredit, Start: i, End: i + j + 1})
+				break
+			}
+		}
+		i += j
+	}
+	return out
 }
 
 // datelineOutlet finds the outlet credited in a dateline, "LISBON, May 3

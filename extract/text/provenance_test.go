@@ -34,6 +34,11 @@ func TestProvenance(t *testing.T) {
 		{"contributed reporting", "Title\n\n" + body + "\n\nMirela Kovac contributed reporting from Rabat.",
 			[]string{"contrib: Mirela Kovac contributed reporting from Rabat."}},
 		{"contributed reporting inside a sentence is kept", "Title\n\n" + body + " Officials said the plan contributed reporting delays.", nil},
+		{"author right above the dateline", "Title Here\n\nEmily Stephenson\nWASHINGTON (Caspian Wire) - " + body,
+			[]string{"byline: Emily Stephenson", "outlet: (Caspian Wire)"}},
+		{"inline photo credit in a caption", "Title\n\n" + body + "\n\nDock workers march in Lisbon on Friday. (Photo: Ana Pires/Eastern Ledger)",
+			[]string{"credit: (Photo: Ana Pires/Eastern Ledger)"}},
+		{"parenthesis that is no credit", "Title\n\n" + body + " (The ferry runs twice a week.)", nil},
 		{"empty", "", nil},
 	}
 	for _, tt := range tests {
