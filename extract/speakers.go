@@ -48,7 +48,7 @@ func (a *analysis) describedSpeaker(sp quotes.Span) *actor {
 	if len(words) == 0 || len(words) > 10 || notSpeakers[strings.ToLower(phrase)] {
 		return nil
 	}
-	if a.inProvenance(s, e) || !nounPhrase(words) {
+	if a.inProvenance(s, e) || !nounPhrase(words) || isAllCaps(phrase) && a.placeOnly(s+lead, s+lead+len(phrase)) {
 		return nil
 	}
 	// "international critics have in particular": the noun phrase before the verb
@@ -107,8 +107,22 @@ func (a *analysis) isFirstName(w string) bool {
 // clause led by a pronoun ("I just kept"), a number ("10-year"), or a lone
 // verb form ("argued").
 func nounPhrase(words []string) bool {
+	for len(words) > 1 && leadAdverbs[strings.ToLower(words[0])] {
+		words = words[1:] // "even his own supporters"
+	}
 	f := strings.ToLower(words[0])
+	next := ""
+	if len(words) > 1 {
+		next = strings.ToLower(words[1])
+	}
 	switch {
+	case timeNouns[f] || f == "there":
+		return false // "Hours later", "there was"
+	case strings.HasSuffix(f, "ing") && (f != words[0] || determinerWords[next]):
+		return false // a participle clause: "Holding signs", "releasing a new ad"
+	case f == words[0] && determinerWords[next] && !determinerWords[f] && !quantifiers[f]:
+		return false // a verb and its object: "wrote an op-ed"
+
 	case f == "i" || f == "we" || f == "you" || f == "he" || f == "she" || f == "they" || f == "it":
 		return false
 	case f[0] >= '0' && f[0] <= '9' && len(words) == 1:
@@ -117,6 +131,24 @@ func nounPhrase(words []string) bool {
 		return false
 	}
 	return true
+}
+
+var (
+	timeNouns       = map[string]bool{"hours": true, "days": true, "minutes": true, "moments": true, "weeks": true, "months": true, "years": true, "today": true, "yesterday": true, "earlier": true, "later": true}
+	determinerWords = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true, "our": true, "my": true, "this": true, "that": true, "these": true, "those": true}
+	leadAdverbs     = map[string]bool{"even": true, "only": true, "just": true, "also": true, "especially": true, "including": true}
+	quantifiers     = map[string]bool{"all": true, "both": true, "half": true, "many": true, "most": true, "some": true, "none": true, "each": true, "one": true, "several": true, "few": true}
+)
+
+// placeOnly reports a phrase that is a place name and nothing else; in
+// capitals it is a dateline the rules took for a speaker ("WASHINGTON").
+func (a *analysis) placeOnly(s, e int) bool {
+	for _, it := range a.itemsOverlapping(s, e) {
+		if (it.place != nil || it.kind == itGaz && it.actor == nil) && it.start <= s && it.end >= e {
+			return true
+		}
+	}
+	return false
 }
 
 // personByFirst returns the one person of the article whose name starts
