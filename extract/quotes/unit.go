@@ -948,6 +948,13 @@ func (f *finder) forward(c, n, fl int, cue, sp Span, lo int) int {
 			e = j
 			break
 		}
+		if (f.wordIs(j, "and") || f.wordIs(j, "but")) && j+1 < len(toks) {
+			// "called it a deal and said the experts were wrong": a second statement
+			if fl2, _ := f.cueAt(j+1, j+1); fl2 != 0 && fl2&cueIng == 0 {
+				e = j
+				break
+			}
+		}
 		if f.isPunct(j, ',') && j+1 < len(toks) {
 			if fl2, _ := f.cueAt(j+1, j+1); fl2&cueIng != 0 {
 				e = j

@@ -283,6 +283,7 @@ func cv(docs []doc, epochs int) float64 {
 	res := make([][3]int, len(margins)) // matched gold, predictions, true predictions
 	var all [3]int
 	gold := 0
+	byPat := map[string][4]int{} // proposals, right, kept, kept right
 	for k := 0; k < 5; k++ {
 		skip := map[int]bool{}
 		for i := range docs {
@@ -297,6 +298,25 @@ func cv(docs []doc, epochs int) float64 {
 			}
 			gold += d.gold
 			count(&all, d, func(quotes.Candidate) bool { return true })
+			w[quotes.LooseMargin] = 0
+			for _, e := range d.ex {
+				if e.other {
+					continue
+				}
+				r := byPat[pattern(e.c.Features)]
+				r[0]++
+				kept := quotes.Keep(w, e.c)
+				if e.pos {
+					r[1]++
+				}
+				if kept {
+					r[2]++
+					if e.pos {
+						r[3]++
+					}
+				}
+				byPat[pattern(e.c.Features)] = r
+			}
 			for mi, m := range margins {
 				w[quotes.LooseMargin] = m
 				count(&res[mi], d, func(c quotes.Candidate) bool { return quotes.Keep(w, c) })
@@ -311,6 +331,15 @@ func cv(docs []doc, epochs int) float64 {
 		return f
 	}
 	f1("rules", all)
+	pats := make([]string, 0, len(byPat))
+	for p := range byPat {
+		pats = append(pats, p)
+	}
+	sort.Strings(pats)
+	for _, p := range pats {
+		r := byPat[p]
+		fmt.Fprintf(os.Stderr, "  %-18s (margin 0) proposals %6d  right %6d  kept %6d  kept right %6d\n", p, r[0], r[1], r[2], r[3])
+	}
 	best, bm := -1.0, 0.0
 	for mi, m := range margins {
 		if f := f1(fmt.Sprintf("model, loose margin %g", m), res[mi]); f > best {
@@ -318,6 +347,19 @@ func cv(docs []doc, epochs int) float64 {
 		}
 	}
 	return bm
+}
+
+// pattern returns the construction named in a candidate's features.
+func pattern(feats []string) string {
+	p := ""
+	for _, f := range feats {
+		if strings.HasPrefix(f, "p=") {
+			p = f[2:]
+		} else if strings.HasPrefix(f, "loose=") {
+			p += "/" + f[6:]
+		}
+	}
+	return p
 }
 
 // count adds a document's matched gold, kept proposals and true kept
