@@ -651,7 +651,7 @@ func (f *finder) stripLead(s, e int) int {
 	for s < e && (f.wordIn(s, leadStrip) || f.isPunct(s, ',')) {
 		s++
 	}
-	if s < e && f.wordIn(s, prepositions) {
+	if s < e && f.wordIn(s, prepositions) && !f.approx(s, e) {
 		// "After the debate Trump said": keep the last capitalised run
 		j := e - 1
 		for j > s && f.toks[j].cap && f.toks[j-1].cap {
@@ -663,6 +663,16 @@ func (f *finder) stripLead(s, e int) int {
 		return e
 	}
 	return s
+}
+
+// approx reports an approximate quantity opening [s, e): "About 9
+// percent", "about half", "Over 200 lawmakers" (a subject, not a phrase to strip).
+func (f *finder) approx(s, e int) bool {
+	if !(f.wordIs(s, "about") || f.wordIs(s, "over") || f.wordIs(s, "under") || f.wordIs(s, "nearly") || f.wordIs(s, "around")) || s+1 >= e || !f.isWord(s+1) {
+		return false
+	}
+	w := f.w(s + 1)
+	return w[0] >= '0' && w[0] <= '9' || f.wordIs(s+1, "half") || f.wordIs(s+1, "a") && f.wordIs(s+2, "third") || f.wordIs(s+1, "one")
 }
 
 // stripConj drops leading conjunctions, adverbs and commas from [s, e).
