@@ -756,6 +756,9 @@ func (f *finder) npAfter(i int, afterQuote bool) (int, int) {
 		if !f.toks[e].cap && (f.wordIn(e, auxiliaries) || f.wordIn(e, beForms)) {
 			break
 		}
+		if e > s && !f.toks[e].cap && strings.HasSuffix(f.w(e), "ed") && !f.toks[e-1].cap && !f.wordIn(e-1, determiners) && !f.lowerAdverb(e-1) {
+			break // a verb after a noun: "the workers deserved better" is a clause, not a speaker
+		}
 		hasCap = hasCap || f.toks[e].cap
 		e++
 	}
