@@ -65,16 +65,20 @@ func Candidates(src string, sents []text.Sentence) []Candidate {
 	return out
 }
 
-// looseMargin is the weight of the feature the training writes as the
-// margin a candidate found by a looser reading (cueLoose, cuePassive) must
-// clear: chosen by cross-validation, as these are wrong more often.
-const looseMargin = "@loose-margin"
+// Thresholds the training writes among the weights, chosen by
+// cross-validation: the score a proposal must reach to be kept, and the one
+// a proposal found by a looser reading (cueLoose, cuePassive) must reach,
+// as these are wrong more often.
+const (
+	Threshold      = "@threshold"
+	LooseThreshold = "@loose-threshold"
+)
 
 // keep reports whether the model keeps a candidate with these features.
 func keep(w map[string]float64, q Quote, feats []string) bool {
-	m := 0.0
+	m := w[Threshold]
 	if q.loose != 0 {
-		m = w[looseMargin]
+		m = w[LooseThreshold]
 	}
 	return Score(w, feats) >= m
 }
@@ -83,11 +87,8 @@ func keep(w map[string]float64, q Quote, feats []string) bool {
 // candidate c (for the training's cross-validation).
 func Keep(w map[string]float64, c Candidate) bool { return keep(w, c.Quote, c.Features) }
 
-// LooseMargin is the name of the weight holding the margin of loose candidates.
-const LooseMargin = looseMargin
-
 // Score is the attribution model's score of a candidate's features: a
-// statement is kept when it is not negative.
+// statement is kept when it reaches the threshold (keep).
 func Score(w map[string]float64, feats []string) float64 {
 	s := 0.0
 	for _, f := range feats {

@@ -10,8 +10,10 @@ import (
 func TestModelWeights(t *testing.T) {
 	w := weights()
 	require.NotEmpty(t, w, "attribution.weights: run make train-attribution")
-	_, ok := w[looseMargin]
-	assert.True(t, ok, "the loose margin is written by the training")
+	_, ok := w[Threshold]
+	assert.True(t, ok, "the threshold is written by the training")
+	_, ok = w[LooseThreshold]
+	assert.True(t, ok, "the loose threshold is written by the training")
 	assert.Equal(t, map[string]float64{"a": 1.5, "b|c": -2}, ParseWeights("a\t1.5\nb|c\t-2\nbad line\nd\tx\n"))
 }
 

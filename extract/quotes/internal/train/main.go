@@ -48,9 +48,9 @@ func main() {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
-	margin := cv(docs, *epochs)
+	t, lt := cv(docs, *epochs)
 	w := fit(docs, *epochs, nil)
-	w[quotes.LooseMargin] = margin
+	w[quotes.Threshold], w[quotes.LooseThreshold] = t, lt
 	if err := write(*out, w); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
@@ -275,12 +275,13 @@ func fit(docs []doc, epochs int, skip map[int]bool) map[string]float64 {
 }
 
 // cv runs a 5-fold cross-validation over the articles: it prints the
-// precision and recall (against every annotated attribution) of all the
-// proposals and of those the model keeps, for each margin of the loose
-// proposals, and returns the margin with the best F1.
-func cv(docs []doc, epochs int) float64 {
-	margins := []float64{0, 1, 2, 3, 4, 6, 1e9}
-	res := make([][3]int, len(margins)) // matched gold, predictions, true predictions
+// precision and recall (against the annotated attributions of speech) of
+// all the proposals, of each construction, and of those the model keeps for
+// each pair of thresholds (all proposals, loose ones); it returns the pair
+// with the best F1.
+func cv(docs []doc, epochs int) (float64, float64) {
+	grid := []float64{0, 1, 2, 4, 1e9} // below 0 a proposal is kept that the model deems more likely wrong
+	res := make([][3]int, len(grid)*len(grid)) // matched gold, predictions, true predictions
 	var all [3]int
 	gold := 0
 	byPat := map[string][4]int{} // proposals, right, kept, kept right
@@ -298,7 +299,7 @@ func cv(docs []doc, epochs int) float64 {
 			}
 			gold += d.gold
 			count(&all, d, func(quotes.Candidate) bool { return true })
-			w[quotes.LooseMargin] = 0
+			w[quotes.Threshold], w[quotes.LooseThreshold] = 0, 0
 			for _, e := range d.ex {
 				if e.other {
 					continue
@@ -317,9 +318,11 @@ func cv(docs []doc, epochs int) float64 {
 				}
 				byPat[pattern(e.c.Features)] = r
 			}
-			for mi, m := range margins {
-				w[quotes.LooseMargin] = m
-				count(&res[mi], d, func(c quotes.Candidate) bool { return quotes.Keep(w, c) })
+			for ti, t := range grid {
+				for li, lt := range grid {
+					w[quotes.Threshold], w[quotes.LooseThreshold] = t, lt
+					count(&res[ti*len(grid)+li], d, func(c quotes.Candidate) bool { return quotes.Keep(w, c) })
+				}
 			}
 		}
 	}
@@ -338,15 +341,19 @@ func cv(docs []doc, epochs int) float64 {
 	sort.Strings(pats)
 	for _, p := range pats {
 		r := byPat[p]
-		fmt.Fprintf(os.Stderr, "  %-18s (margin 0) proposals %6d  right %6d  kept %6d  kept right %6d\n", p, r[0], r[1], r[2], r[3])
+		fmt.Fprintf(os.Stderr, "  %-18s (thresholds 0) proposals %6d  right %6d  kept %6d  kept right %6d\n", p, r[0], r[1], r[2], r[3])
 	}
-	best, bm := -1.0, 0.0
-	for mi, m := range margins {
-		if f := f1(fmt.Sprintf("model, loose margin %g", m), res[mi]); f > best {
-			best, bm = f, m
+	best, bt, blt := -1.0, 0.0, 0.0
+	for ti, t := range grid {
+		for li, lt := range grid {
+			name := fmt.Sprintf("model, thresholds %g/%g", t, lt)
+			if f := f1(name, res[ti*len(grid)+li]); f > best+1e-9 {
+				best, bt, blt = f, t, lt
+			}
 		}
 	}
-	return bm
+	fmt.Fprintf(os.Stderr, "chosen thresholds: %g, loose %g (F1 %.4f)\n", bt, blt, best)
+	return bt, blt
 }
 
 // pattern returns the construction named in a candidate's features.
