@@ -590,6 +590,25 @@ func (f *finder) asked(c, lo int, cue Span) bool {
 	return true
 }
 
+// adjunct reports a phrase at i, after a comma, that adds to the speaker's
+// clause rather than to what was said: a participle ("…, crediting the
+// software"), "while" and a participle, or "and" with a verb of the
+// speaker ("…, and reminded the audience").
+func (f *finder) adjunct(i int) bool {
+	ing := func(k int) bool {
+		return f.isWord(k) && !f.toks[k].cap && len(f.w(k)) > 5 && strings.HasSuffix(f.w(k), "ing")
+	}
+	switch {
+	case ing(i):
+		return true
+	case f.wordIs(i, "while") && ing(i+1):
+		return true
+	case f.wordIs(i, "and") && f.isWord(i+1) && !f.toks[i+1].cap && strings.HasSuffix(f.w(i+1), "ed") && !f.wordIn(i+1, auxiliaries):
+		return true
+	}
+	return false
+}
+
 // catenative reports a verb taking a to-infinitive before a cue: "continues
 // to insist", "appeared to suggest".
 func (f *finder) catenative(i int) bool { return f.wordIn(i, catenatives) }
@@ -865,7 +884,7 @@ func (f *finder) post(c int, cue Span, lo, delim, s0, s1, x int, prevSpk *Span, 
 			direct = true
 			next = last + 1
 		case f.isPunct(x, ',') && y < len(toks) && toks[y].k == kWord:
-			if fl, _ := f.cueAt(y, y); fl == 0 && !f.wordIs(y, "according") && (!f.wordIn(y, clauseWords) || f.wordIs(y, "that")) && !(inverted && f.wordIn(y, determiners)) {
+			if fl, _ := f.cueAt(y, y); fl == 0 && !f.wordIs(y, "according") && (!f.wordIn(y, clauseWords) || f.wordIs(y, "that")) && !(inverted && f.wordIn(y, determiners)) && !f.adjunct(y) {
 				// "A, he said, B."
 				z := len(toks)
 				for z > y && toks[z-1].k == kPunct {
@@ -969,7 +988,7 @@ func (f *finder) forward(c, n, fl int, cue, sp Span, lo int) int {
 			}
 		}
 		if f.isPunct(j, ',') && j+1 < len(toks) {
-			if fl2, _ := f.cueAt(j+1, j+1); fl2&cueIng != 0 {
+			if fl2, _ := f.cueAt(j+1, j+1); fl2&cueIng != 0 || f.adjunct(j+1) {
 				e = j
 				break
 			}
