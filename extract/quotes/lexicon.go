@@ -16,6 +16,7 @@ const (
 	cuePutIt                 // "as X put it"
 	cueLoose                 // a weak cue read without a that-clause (cueMode)
 	cuePassive               // a passive cue: "was asked whether"
+	cueNominal               // a speech noun: "his call for", "the claims that"
 )
 
 // verbs lists speech verbs as "base:flags" or "base:flags|form|form…" (the

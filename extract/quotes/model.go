@@ -122,6 +122,8 @@ func Features(t string, q Quote) []string {
 		f = append(f, "sw="+strings.ToLower(sw[0]), "sl="+bucket(len(sw)))
 	}
 	switch {
+	case q.loose&cueNominal != 0:
+		f = append(f, "loose=nominal", "lc=nominal|"+cue, "lc0=nominal|"+first, "ln=nominal|"+n)
 	case q.loose&cuePassive != 0:
 		f = append(f, "loose=passive", "lc=passive|"+cue, "lc0=passive|"+first)
 	case q.loose&cueLoose != 0:

@@ -55,3 +55,19 @@ func TestCandidatesAsked(t *testing.T) {
 	}
 	assert.Equal(t, []string{"whether the border would reopen | ", "that talks would continue | the minister"}, got)
 }
+
+func TestCandidatesLoose(t *testing.T) {
+	// looser readings the rules propose for the model to judge
+	tests := []struct{ src, content, speaker string }{
+		{"Sanders was asked whether he would endorse the nominee in July.", "whether he would endorse the nominee in July", ""},
+		{"Critics rejected Trump's call for a ban on all imports.", "a ban on all imports", "Trump's"},
+		{"The Times reported the talks had failed.", "the talks had failed", "The Times"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range Candidates(tt.src, nil) {
+			got = append(got, tt.src[c.Content.Start:c.Content.End]+" | "+tt.src[c.Speaker.Start:c.Speaker.End])
+		}
+		assert.Contains(t, got, tt.content+" | "+tt.speaker, tt.src)
+	}
+}

@@ -46,7 +46,7 @@ func (f *finder) unit(s, e int) {
 				continue
 			}
 		}
-		f.loose = fl & (cueLoose | cuePassive)
+		f.loose = fl & (cueLoose | cuePassive | cueNominal)
 		next := f.statement(c, n, fl, lo, &prevSpk)
 		f.loose = 0
 		if next > lo {
@@ -295,6 +295,9 @@ func (f *finder) cueMode(c, lo int, loose bool) (int, int) {
 		}
 		return 0, 0 // "was told", "is expected"
 	}
+	if loose && !passive && c > lo && f.nominal(c) {
+		return fl | cueNominal, 1 // "his call for", "Trump's claims that"
+	}
 	if loose && fl&cueStrong != 0 {
 		return 0, 0 // cueAt's reading stands
 	}
@@ -405,6 +408,10 @@ func (f *finder) statement(c, n, fl, lo int, prevSpk *Span) int {
 	toks := f.toks
 	cue := Span{toks[c].s, toks[c+n-1].e}
 	if f.asked(c, lo, cue) {
+		return lo
+	}
+	if fl&cueNominal != 0 {
+		f.nominalStatement(c, cue)
 		return lo
 	}
 	if fl&cuePassive != 0 {
@@ -607,6 +614,50 @@ func (f *finder) adjunct(i int) bool {
 		return true
 	}
 	return false
+}
+
+// nominal reports a speech noun at c, after a determiner or a possessive
+// and before what was said: "his call for", "the claims that", "Trump's
+// promise to".
+func (f *finder) nominal(c int) bool {
+	p := c - 1
+	w := f.w(p)
+	poss := len(w) > 2 && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) && !f.pronounContraction(p)
+	if !f.isWord(p) || !(f.wordIn(p, determiners) && !f.wordIs(p, "that") || poss) {
+		return false
+	}
+	return f.wordIs(c+1, "for") || f.wordIs(c+1, "that") || f.wordIs(c+1, "to") || f.wordIs(c+1, "on")
+}
+
+// nominalStatement emits what a speech noun at c reports, up to the next
+// boundary; its speaker is the possessor, when there is one ("Trump's").
+func (f *finder) nominalStatement(c int, cue Span) {
+	i := c + 1
+	if f.wordIs(i, "for") || f.wordIs(i, "on") {
+		i++
+	}
+	e := i
+	for e < len(f.toks) && !f.isPunct(e, ',') && !f.isPunct(e, ';') && !f.isPunct(e, '.') && !f.isDash(e) {
+		e++
+	}
+	if e-i < 2 {
+		return
+	}
+	var sp Span
+	if p := c - 1; !f.wordIn(p, determiners) {
+		s := p
+		for s-1 >= 0 && f.isWord(s-1) && f.toks[s-1].cap {
+			s--
+		}
+		sp = Span{f.toks[s].s, f.toks[p].e}
+	}
+	kind := Indirect
+	for k := i; k < e; k++ {
+		if f.toks[k].k == kQuote {
+			kind = Direct
+		}
+	}
+	f.emit(Quote{Kind: kind, Content: f.span(i, e), Cue: cue, Speaker: sp, Confidence: 0.5, pattern: patForward})
 }
 
 // catenative reports a verb taking a to-infinitive before a cue: "continues
