@@ -280,7 +280,7 @@ func fit(docs []doc, epochs int, skip map[int]bool) map[string]float64 {
 // each pair of thresholds (all proposals, loose ones); it returns the pair
 // with the best F1.
 func cv(docs []doc, epochs int) (float64, float64) {
-	grid := []float64{0, 1, 2, 4, 1e9} // below 0 a proposal is kept that the model deems more likely wrong
+	grid := []float64{0, 1, 2, 4, 1e9}         // below 0 a proposal is kept that the model deems more likely wrong
 	res := make([][3]int, len(grid)*len(grid)) // matched gold, predictions, true predictions
 	var all [3]int
 	gold := 0
