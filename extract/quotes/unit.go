@@ -670,7 +670,13 @@ func (f *finder) leadingPhrase(lo, d int) bool {
 	for lo < d && f.wordIn(lo, leadStrip) {
 		lo++
 	}
-	return d-lo <= 6 && (f.wordIn(lo, prepositions) || f.wordIn(lo, timeWords))
+	if d-lo > 6 {
+		return false
+	}
+	if f.wordIn(lo, timeWords) && !f.wordIn(lo, prepositions) && d-lo > 1 && !f.wordIn(lo+1, timeWords) {
+		return false // "This campaign, he says, is different": a subject, not "This week"
+	}
+	return f.wordIn(lo, prepositions) || f.wordIn(lo, timeWords)
 }
 
 // appositive finds the speaker of a cue preceded by a comma or dash at k:
@@ -1071,7 +1077,7 @@ func (f *finder) forward(c, n, fl int, cue, sp Span, lo int) int {
 		// "said at a campaign stop in Ohio, that …", "said after the debate he …"
 		ni := -1
 		for j := i + 1; j < e && j < i+16 && !f.wordIn(i, subordinate); j++ {
-			if f.wordIs(j, "that") || f.wordIn(j, pronounSubj) && !f.wordIs(j, "who") && j < i+9 {
+			if f.wordIs(j, "that") || (f.wordIn(j, pronounSubj) && !f.wordIs(j, "who") || f.isWord(j) && f.pronounContraction(j)) && j < i+9 {
 				ni = j
 				break
 			}
