@@ -697,6 +697,10 @@ func (f *finder) appositive(k, lo int) (int, int) {
 		if s > j {
 			break
 		}
+		if f.stripConj(s, j+1) > j && i >= lo && f.isPunct(i, ',') {
+			j = i - 1 // ", meanwhile,": an aside between the speaker and the cue
+			continue
+		}
 		if f.wordIn(s, leadStrip) || f.wordIn(s, clauseWords) && !f.wordIs(s, "who") && !f.wordIs(s, "which") && !f.wordIs(s, "whose") {
 			// "and Trump, the nominee, said": the phrase after the conjunction
 			if t := f.stripLead(s, j+1); t <= j && (f.toks[t].cap || f.wordIn(t, determiners)) {
