@@ -35,7 +35,7 @@ var verbs = []string{
 	"boast:S", "allege:S", "testify:S", "observe", "quip:SD", "joke",
 	"reveal:S", "disclose:S", "caution:S", "counter", "retort:S", "lament", "propose", "point|pointed|points|pointing",
 	"reiterate:S", "express:S", "brag:SD", "blast:S", "criticize:S", "criticise:S", "concur", "agree",
-	"report|reported|reporting", "charge|charged|charging", "question:S|questioned|questioning",
+	"report|reported|reporting", "charge|charged|charges|charging", "question:S|questioned|questioning",
 	"comment|commented|commenting", "remark|remarked|remarking", "demand:S|demanded|demanding",
 	"state|stated|stating", "states:S|states", "call|call|calls|called|calling",
 }

@@ -327,7 +327,7 @@ func (f *finder) cueMode(c, lo int, loose bool) (int, int) {
 		}
 		if f.isWord(c+1) && !f.wordIn(c+1, particles) && !f.wordIn(c+1, timeWords) && fl&cueIng == 0 && c > lo && f.isWord(c-1) {
 			// "Trump has called climate change a hoax"
-			for k := c + 2; k < len(f.toks) && k <= c+8; k++ {
+			for k := c + 2; k < len(f.toks) && k <= c+12; k++ {
 				if f.wordIs(k, "a") || f.wordIs(k, "an") || f.toks[k].k == kQuote {
 					return fl, 1
 				}
