@@ -189,4 +189,7 @@ var (
 	catenatives = newSet("continue continues continued began begin begins appeared appears seemed seems started starts went used refused declined")
 	sayForms    = newSet("said says add adds added wrote writes asked asks")
 	subordinate = newSet("when while because if unless although though as whether and or but")
+	// "add" reports speech only with a that-clause, a quotation or at the end
+	// of its clause ("he added"); otherwise it adds things: "added troops"
+	addForms = newSet("add adds added adding")
 )

@@ -380,7 +380,7 @@ func (f *finder) cueMode(c, lo int, loose bool) (int, int) {
 				return fl, 1
 			}
 		}
-		if loose && (f.isWord(nx) || nx < len(f.toks) && f.toks[nx].k == kQuote) {
+		if loose && !f.wordIn(c, addForms) && (f.isWord(nx) || nx < len(f.toks) && f.toks[nx].k == kQuote) {
 			return fl | cueLoose, 1 // "reported the email came …"
 		}
 		return 0, 0
