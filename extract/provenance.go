@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/geokg/geokg/extract/quotes"
-
 	"github.com/geokg/geokg/extract/text"
 )
 

@@ -103,9 +103,10 @@ func (a *analysis) isFirstName(w string) bool {
 	return ok
 }
 
-// nounPhrase rejects what the rules took for a speaker but is none: a
-// clause led by a pronoun ("I just kept"), a number ("10-year"), or a lone
-// verb form ("argued").
+// nounPhrase rejects what the rules took for a speaker but is none: a time
+// noun ("Hours later"), a participle clause ("Holding signs"), a verb and
+// its object ("wrote an op-ed"), a clause led by a pronoun ("I just kept"),
+// a number ("10-year"), or a lone verb form ("argued").
 func nounPhrase(words []string) bool {
 	for len(words) > 1 && leadAdverbs[strings.ToLower(words[0])] {
 		words = words[1:] // "even his own supporters"
@@ -122,7 +123,6 @@ func nounPhrase(words []string) bool {
 		return false // a participle clause: "Holding signs", "releasing a new ad"
 	case f == words[0] && determinerWords[next] && !determinerWords[f] && !quantifiers[f]:
 		return false // a verb and its object: "wrote an op-ed"
-
 	case f == "i" || f == "we" || f == "you" || f == "he" || f == "she" || f == "they" || f == "it":
 		return false
 	case f[0] >= '0' && f[0] <= '9' && len(words) == 1:
