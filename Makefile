@@ -5,7 +5,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null)
 LDFLAGS := -X github.com/geokg/geokg/internal/cli.version=$(VERSION) -X github.com/geokg/geokg/internal/cli.commit=$(COMMIT)
 
-.PHONY: help build demo test test-unit test-stop vet fmt fmt-check eval eval-all bench fuzz officials train neo4j-start neo4j-stop neo4j-status clean
+.PHONY: help build demo test test-unit test-stop vet fmt fmt-check eval eval-all bench fuzz officials train train-attribution neo4j-start neo4j-stop neo4j-status clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -45,6 +45,10 @@ TRAIN ?= ../shared/train
 train: ## retrain the name tagger (extract/ner/model.bin) from $(TRAIN)/conll2003/eng.train
 	$(GO) run ./extract/ner/internal/train -conll $(TRAIN)/conll2003/eng.train -out extract/ner/model.bin
 
+POLNEAR ?= $(TRAIN)/polnear
+train-attribution: ## refit the attribution model of extract/quotes on the PolNeAR training split (POLNEAR=dir)
+	$(GO) run ./extract/quotes/internal/train -polnear $(POLNEAR) -out extract/quotes/attribution.weights
+
 bench: ## extraction benchmarks on one core
 	$(GO) test -run '^$$' -bench . -benchmem -cpu 1 ./extract/...
 
@@ -55,7 +59,7 @@ fuzz: ## run each fuzz target of the extractor for 20s
 	  done; \
 	done
 
-PETRARCH ?= ../shared/train/petrarch2
+PETRARCH ?= $(TRAIN)/petrarch2
 officials: ## regenerate seeds/officials/officials.tsv.gz from the PETRARCH2 dictionaries (PETRARCH=dir)
 	$(GO) run ./seeds/scripts/gen-officials -petrarch $(PETRARCH) -out seeds/officials/officials.tsv.gz
 

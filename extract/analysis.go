@@ -134,8 +134,10 @@ type analysis struct {
 	text    string
 	pub     time.Time
 	hasPub  bool
-	offDate int32  // the publication date for the table of officials (YYYYMMDD), 0 when unknown
-	outlet  string // the publisher's name, when known ("Baltic Wire")
+	offDate int32       // the publication date for the table of officials (YYYYMMDD), 0 when unknown
+	outlet  string      // the publisher's name, when known ("Baltic Wire")
+	prov    []text.Prov // bylines, credits, dateline outlets: never actors
+	docID   string      // the article id, scoping the ids of described speakers
 
 	sents     []text.Sentence
 	toks      [][]text.Token
@@ -199,12 +201,13 @@ func (a *analysis) run(ctx context.Context) error {
 		a.titleLine[si] = s.End <= hl
 		a.headline[si] = a.isHeadline(si) || a.titleLine[si]
 	}
+	a.provenance()
 	a.items = make([][]*item, len(a.sents))
 	for si := range a.sents {
 		if si%256 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		a.items[si] = a.scan(si)
+		a.items[si] = a.dropProvenance(a.scan(si))
 	}
 	// each pass is linear in the text; cancellation is checked between them
 	for _, pass := range []func(){

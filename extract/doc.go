@@ -20,7 +20,14 @@
 // the location id when a country is named as a place), "org:<slug>" for
 // organisations, groups and media ("org:" ids of the gazetteer when known),
 // "person:<slug>" for people (below), "geo:<id>" for places ("geo:<slug>", without coordinates, for places the gazetteer
-// does not know). An event id hashes its type, sorted sources and targets,
+// does not know), and "speaker:<article>:<slug>" for a speaker the article
+// only describes ("the judge", "analysts", "the report"): one actor per
+// description and article, never merged across articles.
+//
+// Bylines, credits, "contributed reporting" lines and the outlet of a
+// dateline are provenance (text.Provenance): nothing named there becomes an
+// actor, a speaker or an event side, and the dateline's outlet becomes the
+// article's source when the input names none. An event id hashes its type, sorted sources and targets,
 // place and date (and its evidence text when it has neither place nor date),
 // so two articles reporting the same strike on the same day share it; a
 // statement id hashes the article id and the statement's span.

@@ -217,9 +217,19 @@ func (a *analysis) metonymPlace(si int, agent events.Span, trigStart int) *place
 
 // noPublisher drops the article's publisher from a side of an event.
 func (a *analysis) noPublisher(ids []string) []string {
+	return a.without(ids, func(x *actor) bool { return x.publisher })
+}
+
+// noMedia drops news outlets from a side of an event.
+func (a *analysis) noMedia(ids []string) []string {
+	return a.without(ids, func(x *actor) bool { return x.media })
+}
+
+// without returns the ids whose actor drop does not report.
+func (a *analysis) without(ids []string, drop func(*actor) bool) []string {
 	var out []string
 	for _, id := range ids {
-		if x := a.byID[id]; x == nil || !x.publisher {
+		if x := a.byID[id]; x == nil || !drop(x) {
 			out = append(out, id)
 		}
 	}
@@ -416,6 +426,9 @@ func (a *analysis) buildEvents() {
 				}
 			}
 			src, tgt = a.noPublisher(src), a.noPublisher(minus(tgt, src))
+			if tr.Type == "CONSULT" {
+				tgt = a.noMedia(tgt) // "speaking to the Northern Herald": an interview, not talks
+			}
 			ev := schema.Event{Type: tr.Type, Source: nonNil(src), Target: nonNil(tgt), Quantities: []schema.Quantity{},
 				Evidence: schema.Span{Start: s.Start, End: s.End, Text: a.text[s.Start:s.End]}}
 			if tr.Cameo != "" {

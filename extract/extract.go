@@ -183,10 +183,14 @@ func (e *Extractor) extract(ctx context.Context, in Input) (schema.Document, err
 	}
 	a := newAnalysis(e, clean, pub, hasPub)
 	a.outlet = strings.TrimSpace(source)
+	a.docID = art.ID
 	if err := a.run(ctx); err != nil {
 		return schema.Document{}, fmt.Errorf("extract: %w", err)
 	}
 	d := a.document()
+	if art.Source == nil && a.outlet != "" {
+		art.Source = strPtr(a.outlet) // credited in the dateline
+	}
 	d.Article = art
 	d.Extractor = Version
 	a.finishIDs(&d)

@@ -186,6 +186,9 @@ func (a *analysis) proposeName(si int, sp ner.Span, mixedHead, surname bool) {
 	}
 	its := a.items[si]
 	s, e := sp.Start, sp.End
+	if a.inProvenance(a.toks[si][s].Start, a.toks[si][e-1].End) {
+		return // a byline, credit or dateline outlet: provenance, never an actor
+	}
 	if w := a.toks[si][s].Text; e-s == 1 && (a.lex.notNames[w] || mediaWords[w]) {
 		return // one word that is never a name ("GPS") or only an outlet's kind ("(Wire)")
 	}

@@ -101,6 +101,15 @@ func (a *analysis) markOutlet() {
 	for _, x := range a.actors {
 		if strings.EqualFold(x.name, a.outlet) {
 			x.media, x.publisher = true, true
+			if x.kind == schema.KindPerson {
+				// "Eastern Ledger" read as a person's name: the outlet is an organisation
+				delete(a.byID, x.id)
+				x.id, x.kind, x.parts, x.gender = "org:"+slug(x.name), schema.KindOrganization, nil, 0
+				if y, ok := a.byID[x.id]; ok && y != x {
+					continue // an organisation of that name exists already; keep the two apart
+				}
+				a.byID[x.id] = x
+			}
 		}
 	}
 }

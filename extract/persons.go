@@ -225,7 +225,12 @@ func (a *analysis) buildPersons() {
 			}
 			parts := a.nameParts(it)
 			if len(parts) == 1 {
-				it.actor = a.addPerson(parts, it.gender)
+				if a.findPerson(parts) == nil {
+					it.actor = a.personByFirst(parts[0]) // a family name written first ("Qiao" for Qiao Fenglin)
+				}
+				if it.actor == nil {
+					it.actor = a.addPerson(parts, it.gender)
+				}
 			}
 		}
 	}
@@ -340,7 +345,11 @@ func (a *analysis) linkSurnames() {
 				if len(parts) == 0 || len(parts) > 3 {
 					continue
 				}
-				if x := a.findPersonTail(parts); x != nil {
+				x := a.findPersonTail(parts)
+				if x == nil && len(parts) == 1 && it.class == "person" {
+					x = a.personByFirst(parts[0])
+				}
+				if x != nil {
 					it.actor = x
 					it.class = "person"
 					x.addMention(a.text, a.toks[si][it.i+it.lead].Start, it.end)

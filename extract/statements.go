@@ -51,10 +51,19 @@ func (a *analysis) itemsOverlapping(s, e int) []*item {
 	return out
 }
 
-// speakerOf resolves a speaker phrase to an actor: the first person named
+// speakerOf resolves a speaker phrase to an actor (namedSpeaker), else to
+// the actor the phrase describes (describedSpeaker).
+func (a *analysis) speakerOf(sp quotes.Span) *actor {
+	if x := a.namedSpeaker(sp); x != nil {
+		return x
+	}
+	return a.describedSpeaker(sp)
+}
+
+// namedSpeaker resolves a speaker phrase to an actor: the first person named
 // in it, else an organisation or group, else a country; a pronoun resolves
 // to the person it refers to.
-func (a *analysis) speakerOf(sp quotes.Span) *actor {
+func (a *analysis) namedSpeaker(sp quotes.Span) *actor {
 	if sp.Empty() || sp.Start < 0 || sp.End > len(a.text) {
 		return nil
 	}
@@ -99,6 +108,12 @@ func (a *analysis) speakerOf(sp quotes.Span) *actor {
 		if x := a.findPersonTail([]string{strings.Trim(words[n-1], ",.;:")}); x != nil {
 			return x
 		}
+		if n == 1 {
+			if x := a.personByFirst(strings.Trim(words[0], ",.;:")); x != nil {
+				x.addMention(a.text, sp.Start, sp.Start+len(strings.TrimRight(words[0], ",.;:")))
+				return x
+			}
+		}
 	}
 	// a speaker known by a given name only ("Melanie said")
 	for _, it := range its {
@@ -128,6 +143,12 @@ func (a *analysis) buildStatements() {
 	for _, q := range all {
 		if q.Content.Empty() || q.Content.Start < 0 || q.Content.End > len(a.text) {
 			continue
+		}
+		if q.Content = a.afterProvenance(q.Content); q.Content.Empty() {
+			continue
+		}
+		if q.Label && a.namedSpeaker(q.Speaker) == nil {
+			continue // "Scorers: …", "Fax: …": a field label, not a speaker
 		}
 		qs = append(qs, q)
 	}

@@ -14,11 +14,19 @@
 // is one Quote; a quotation paragraph without attribution inherits the
 // previous speaker (Quote.Inherit).
 //
+// The rules propose statements, including looser readings (a weak cue
+// without a that-clause, a passive "was asked whether"); an attribution
+// model keeps the likely ones (model.go): an averaged perceptron over
+// features of each proposal (construction, cue, speaker shape, content
+// length and first word), trained on the PolNeAR training split by
+// internal/train (make train-attribution) and embedded as
+// attribution.weights. Candidates exposes the proposals with their features.
+//
 // The package owns surface detection only: resolving a speaker phrase to an
 // actor ("he" → the last named speaker, "the Russian defense minister" → a
 // person) is the caller's job. Find is linear in the length of the text,
 // uses no regular expressions, looks each word up once and allocates little.
 //
-// internal/polnear runs Find over the PolNeAR development set and writes
-// extraction contract JSON for score_polnear.py.
+// internal/polnear runs Find over a PolNeAR folder and writes extraction
+// contract JSON for score_polnear.py; internal/train fits the model.
 package quotes

@@ -14,6 +14,9 @@ const (
 	cueCall                  // call/called: a cue only with "for", "on", a quotation or "X a Y" after it
 	cueAccording             // "according to"
 	cuePutIt                 // "as X put it"
+	cueLoose                 // a weak cue read without a that-clause (cueMode)
+	cuePassive               // a passive cue: "was asked whether"
+	cueNominal               // a speech noun: "his call for", "the claims that"
 )
 
 // verbs lists speech verbs as "base:flags" or "base:flags|form|form…" (the
@@ -32,7 +35,7 @@ var verbs = []string{
 	"boast:S", "allege:S", "testify:S", "observe", "quip:SD", "joke",
 	"reveal:S", "disclose:S", "caution:S", "counter", "retort:S", "lament", "propose", "point|pointed|points|pointing",
 	"reiterate:S", "express:S", "brag:SD", "blast:S", "criticize:S", "criticise:S", "concur", "agree",
-	"report|reported|reporting", "charge|charged|charging", "question:S|questioned|questioning",
+	"report|reported|reporting", "charge|charged|charges|charging", "question:S|questioned|questioning",
 	"comment|commented|commenting", "remark|remarked|remarking", "demand:S|demanded|demanding",
 	"state|stated|stating", "states:S|states", "call|call|calls|called|calling",
 }
@@ -123,14 +126,14 @@ func inflect(b string, double bool) []string {
 // word sets (lower case)
 var (
 	determiners  = newSet("the a an his her their its our my your this these those that some any every each no another")
-	auxiliaries  = newSet("has have had is was were are be been being will would could should might may can did does do also later then again once reportedly repeatedly previously recently often frequently never not always still even just already publicly privately quickly flatly first further similarly separately simply only now since earlier ’s 's didn't doesn't don't hasn't haven't hadn't wasn't isn't won't wouldn't couldn't didn’t doesn’t don’t hasn’t haven’t hadn’t wasn’t isn’t won’t wouldn’t couldn’t")
-	timeWords    = newSet("on last this earlier week month year night morning afternoon evening today yesterday tonight monday tuesday wednesday thursday friday saturday sunday")
+	auxiliaries  = newSet("has have had is was were are be been being am will would could should might may can did does do also later then again once reportedly repeatedly previously recently often frequently never not always still even just already publicly privately quickly flatly first further similarly separately simply only now since earlier ’s 's didn't doesn't don't hasn't haven't hadn't wasn't isn't won't wouldn't couldn't didn’t doesn’t don’t hasn’t haven’t hadn’t wasn’t isn’t won’t wouldn’t couldn’t")
+	timeWords    = newSet("later on last this earlier week month year night morning afternoon evening today yesterday tonight monday tuesday wednesday thursday friday saturday sunday")
 	leadStrip    = newSet("but and so yet still however meanwhile also then now instead indeed moreover later separately")
 	prepositions = newSet("despite in on at during after before since with by from for of to as under over amid among through via about into upon without within across behind beyond near like speaking writing asked")
 	pronounSubj  = newSet("he she they it we i you who")
 	invertible   = newSet("said says add adds added ask asks asked write writes wrote explain explains explained note notes noted recall recalls recalled continue continues continued warn warns warned insist insists insisted argue argues argued reply replies replied respond responds responded declare declares declared tweet tweeted acknowledged conceded admitted predicted")
 	badStart     = newSet("and or but when while after before because since as during until unless of in on at for with from by about into through although though if than like is was were are be been has have had will would do does did can could should may might must")
-	beForms      = newSet("was were is are be been being")
+	beForms      = newSet("was were is are be been being am")
 )
 
 func isAlnumASCII(c byte) bool {
@@ -156,6 +159,22 @@ func lookup(w string) wordInfo {
 	return words[string(buf[:len(w)])]
 }
 
+// SpeechCue reports whether an annotated cue ("said", "told reporters",
+// "according to", ":", a quotation mark) is one of speech: it holds a speech
+// verb of the lexicon or is punctuation alone.
+func SpeechCue(cue string) bool {
+	words := strings.FieldsFunc(cue, func(r rune) bool { return !unicode.IsLetter(r) })
+	if len(words) == 0 {
+		return strings.TrimSpace(cue) != ""
+	}
+	for _, w := range words {
+		if lookup(w).cue != 0 || strings.EqualFold(w, "according") {
+			return true
+		}
+	}
+	return false
+}
+
 // inSet reports whether the word w is in the set m.
 func inSet(m wset, w string) bool { return lookup(w).sets&m != 0 }
 
@@ -170,4 +189,7 @@ var (
 	catenatives = newSet("continue continues continued began begin begins appeared appears seemed seems started starts went used refused declined")
 	sayForms    = newSet("said says add adds added wrote writes asked asks")
 	subordinate = newSet("when while because if unless although though as whether and or but")
+	// "add" reports speech only with a that-clause, a quotation or at the end
+	// of its clause ("he added"); otherwise it adds things: "added troops"
+	addForms = newSet("add adds added adding")
 )

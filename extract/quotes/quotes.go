@@ -41,8 +41,39 @@ type Quote struct {
 	Speaker Span
 	// Inherit marks a quotation with no speaker of its own that continues
 	// the previous quote's speaker (consecutive quote paragraphs).
-	Inherit    bool
+	Inherit bool
+	// Label marks a speaker given as a label before a colon or dash
+	// ("KASICH: …", "“…” ― Maria Lopez") rather than by a verb: the caller
+	// keeps it only when the label names someone it knows.
+	Label      bool
 	Confidence float64
+	pattern    uint8 // the construction that found it (pat*)
+	loose      int   // cueLoose or cuePassive: found by the looser reading
+}
+
+// constructions a statement is found by
+const (
+	patForward        uint8 = iota + 1 // X said (that) …
+	patPost                            // …, X said.
+	patInverted                        // “…,” said X
+	patAccording                       // …, according to X
+	patAccordingFront                  // According to X, …
+	patPutIt                           // as X put it
+	patDash                            // “…” ― X
+	patColon                           // X: …
+	patPending                         // X said: / “…”
+	patInherit                         // a quotation paragraph continuing the last speaker
+	patLone                            // a quotation with no attribution
+	patAsked                           // Asked about X, … / when asked whether …
+)
+
+var patNames = [...]string{"", "forward", "post", "inverted", "according", "according-front", "put-it", "dash", "colon", "pending", "inherit", "lone", "asked"}
+
+func postPattern(inverted bool) uint8 {
+	if inverted {
+		return patInverted
+	}
+	return patPost
 }
 
 // token kinds
@@ -76,12 +107,31 @@ type finder struct {
 	// lastLone is the quote emitted for an unattributed quotation by the
 	// previous unit (-1 when none); prevLone keeps it while a unit is read.
 	lastLone, prevLone, lonePara int
+	// loose holds the cueLoose/cuePassive flags of the cue being read
+	loose int
 }
 
-// Find returns the statements in src (the clean article text) in text order.
+// Find returns the statements in src (the clean article text) in text order:
+// those the rules propose and the attribution model keeps (model.go).
 // sents are its sentences in order (text.Sentences); when nil Find splits
 // the text itself.
 func Find(src string, sents []text.Sentence) []Quote {
+	qs := find(src, sents)
+	w := weights()
+	if len(w) == 0 {
+		return qs
+	}
+	out := qs[:0]
+	for _, q := range qs {
+		if keep(w, q, Features(src, q)) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// find returns every statement the rules propose.
+func find(src string, sents []text.Sentence) []Quote {
 	if len(src) == 0 {
 		return nil
 	}

@@ -15,6 +15,7 @@ func (f *finder) unit(s, e int) {
 		}
 	}
 	f.tokenize(s, e)
+	f.loose = 0
 	if len(f.toks) == 0 {
 		return
 	}
@@ -27,7 +28,7 @@ func (f *finder) unit(s, e int) {
 		return
 	}
 	f.prevLone = prevLone
-	if f.dashSigned() {
+	if f.dashSigned() || f.colonSigned() {
 		f.pending = false
 		return
 	}
@@ -40,9 +41,14 @@ func (f *finder) unit(s, e int) {
 		}
 		fl, n := f.cueAt(c, lo)
 		if fl == 0 {
-			continue
+			// a looser reading the attribution model judges (model.go)
+			if fl, n = f.cueMode(c, lo, true); fl == 0 {
+				continue
+			}
 		}
+		f.loose = fl & (cueLoose | cuePassive | cueNominal)
 		next := f.statement(c, n, fl, lo, &prevSpk)
+		f.loose = 0
 		if next > lo {
 			lo = next
 		}
@@ -99,10 +105,76 @@ func (f *finder) dashSigned() bool {
 		}
 	}
 	content := Span{f.regs[toks[0].reg].cs, f.regs[toks[last].reg].ce}
-	f.emit(Quote{Kind: Direct, Content: content, Cue: Span{toks[d].s, toks[d].e}, Speaker: Span{toks[s].s, toks[e-1].e}, Confidence: 0.8})
+	f.emit(Quote{Kind: Direct, Content: content, Cue: Span{toks[d].s, toks[d].e}, Speaker: Span{toks[s].s, toks[e-1].e}, Confidence: 0.8, pattern: patDash})
 	f.lastP = f.para
 	return true
 }
+
+// colonSigned handles a unit opened by a name and a colon: a transcript
+// line or a headline ("KASICH: We will go on.", "Dendias: Talks must
+// resume") and the "Name, Outlet: “…”" blocks of quote round-ups, whose
+// speaker is the name, not the outlet.
+func (f *finder) colonSigned() bool {
+	toks := f.toks
+	if !f.isWord(0) || !toks[0].cap || notSigners[strings.ToLower(f.w(0))] {
+		return false
+	}
+	e := 0
+	for e < len(toks) && e < 6 && f.isWord(e) && (toks[e].cap || f.wordIs(e, "of") || f.wordIs(e, "de")) && toks[e].cue == 0 {
+		e++
+	}
+	if e == 0 || !toks[e-1].cap {
+		return false
+	}
+	c := e
+	if f.isPunct(c, ',') {
+		// "Name, Outlet:": a short capitalised credit after the name
+		k := c + 1
+		for k < len(toks) && k < c+6 && f.isWord(k) && toks[k].cap {
+			k++
+		}
+		if k == c+1 {
+			return false
+		}
+		c = k
+	}
+	if !f.isPunct(c, ':') {
+		return false
+	}
+	i := c + 1
+	for i < len(toks) && toks[i].k == kPunct {
+		i++
+	}
+	j := len(toks)
+	for j > i && toks[j-1].k == kPunct {
+		j--
+	}
+	if j <= i || f.wordCount(Span{toks[i].s, toks[j-1].e}) < 3 {
+		return false
+	}
+	direct := false
+	for k := i; k < j; k++ {
+		direct = direct || toks[k].k == kQuote
+	}
+	kind, conf := Indirect, 0.6
+	if direct {
+		kind, conf = Direct, 0.8
+	}
+	f.emit(Quote{Kind: kind, Content: f.span(i, j), Cue: Span{toks[c].s, toks[c].e}, Speaker: Span{toks[0].s, toks[e-1].e}, Label: true, Confidence: conf, pattern: patColon})
+	if direct {
+		f.lastP = f.para
+	}
+	return true
+}
+
+// notSigners open a line with a colon without naming a speaker.
+var notSigners = map[string]bool{"note": true, "update": true, "updated": true, "correction": true, "editor": true,
+	"editors": true, "related": true, "read": true, "watch": true, "photo": true, "video": true, "source": true,
+	"sources": true, "credit": true, "caption": true, "warning": true, "breaking": true, "exclusive": true,
+	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "by": true, "for": true, "from": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "today": true, "yesterday": true, "here": true, "this": true, "that": true, "it": true,
+	"q": false, "a.": false}
 
 // lone handles a unit that is a quotation with no attribution.
 func (f *finder) lone() {
@@ -121,7 +193,7 @@ func (f *finder) lone() {
 		return // a scare-quoted phrase, or a subhead: 'All Bets Are Off.'
 	}
 	if f.pending {
-		f.emit(Quote{Kind: Direct, Content: content, Cue: f.pendingCue, Speaker: f.pendingSpk, Confidence: 0.85})
+		f.emit(Quote{Kind: Direct, Content: content, Cue: f.pendingCue, Speaker: f.pendingSpk, Confidence: 0.85, pattern: patPending})
 		f.lastP = f.para
 		return
 	}
@@ -136,9 +208,9 @@ func (f *finder) lone() {
 		return
 	}
 	if f.lastP >= 0 && f.para-f.lastP <= 2 {
-		f.emit(Quote{Kind: Direct, Content: content, Inherit: true, Confidence: 0.6})
+		f.emit(Quote{Kind: Direct, Content: content, Inherit: true, Confidence: 0.6, pattern: patInherit})
 	} else {
-		f.emit(Quote{Kind: Direct, Content: content, Confidence: 0.4})
+		f.emit(Quote{Kind: Direct, Content: content, Confidence: 0.4, pattern: patLone})
 	}
 	f.lastP = f.para
 	f.lastLone = len(f.out) - 1
@@ -162,6 +234,7 @@ func (f *finder) emit(q Quote) {
 	if q.Content.Empty() {
 		return
 	}
+	q.loose = f.loose
 	for i := len(f.out) - 1; i >= 0 && i >= len(f.out)-4; i-- {
 		if f.out[i].Content == q.Content {
 			return
@@ -172,7 +245,13 @@ func (f *finder) emit(q Quote) {
 
 // cueAt returns the cue flags of token c and the number of tokens of the
 // cue, or 0 when c is not a speech cue.
-func (f *finder) cueAt(c, lo int) (int, int) {
+func (f *finder) cueAt(c, lo int) (int, int) { return f.cueMode(c, lo, false) }
+
+// cueMode is cueAt; when loose, it also accepts a weak cue without a
+// that-clause after it ("The Times reported the email came …", flagged
+// cueLoose) and a passive cue ("Sanders was asked whether …", flagged
+// cuePassive: the speaker is not the subject), and nothing else.
+func (f *finder) cueMode(c, lo int, loose bool) (int, int) {
 	if !f.isWord(c) {
 		return 0, 0
 	}
@@ -211,7 +290,16 @@ func (f *finder) cueAt(c, lo int) (int, int) {
 		a--
 	}
 	if passive && fl&cueIng == 0 {
+		if loose && (f.wordIn(c+1, whWords) || f.wordIs(c+1, "that") || f.wordIs(c+1, "about") || c+1 < len(f.toks) && f.toks[c+1].k == kQuote) {
+			return fl | cuePassive, 1 // "was asked whether", "was told that"
+		}
 		return 0, 0 // "was told", "is expected"
+	}
+	if loose && !passive && c > lo && f.nominal(c) {
+		return fl | cueNominal, 1 // "his call for", "Trump's claims that"
+	}
+	if loose && fl&cueStrong != 0 {
+		return 0, 0 // cueAt's reading stands
 	}
 	if p := a - 1; f.isWord(p) {
 		if f.toks[p].sets&infinitive != 0 {
@@ -239,7 +327,7 @@ func (f *finder) cueAt(c, lo int) (int, int) {
 		}
 		if f.isWord(c+1) && !f.wordIn(c+1, particles) && !f.wordIn(c+1, timeWords) && fl&cueIng == 0 && c > lo && f.isWord(c-1) {
 			// "Trump has called climate change a hoax"
-			for k := c + 2; k < len(f.toks) && k <= c+8; k++ {
+			for k := c + 2; k < len(f.toks) && k <= c+12; k++ {
 				if f.wordIs(k, "a") || f.wordIs(k, "an") || f.toks[k].k == kQuote {
 					return fl, 1
 				}
@@ -255,6 +343,9 @@ func (f *finder) cueAt(c, lo int) (int, int) {
 			if f.isBoundary(k) {
 				break
 			}
+		}
+		if loose && f.isWord(c+1) && !f.wordIn(c+1, particles) {
+			return fl | cueLoose, 1 // "calling the senator a liar"
 		}
 		return 0, 0
 	}
@@ -289,6 +380,12 @@ func (f *finder) cueAt(c, lo int) (int, int) {
 				return fl, 1
 			}
 		}
+		if loose && !f.wordIn(c, addForms) && (f.isWord(nx) || nx < len(f.toks) && f.toks[nx].k == kQuote) {
+			return fl | cueLoose, 1 // "reported the email came …"
+		}
+		return 0, 0
+	}
+	if loose {
 		return 0, 0
 	}
 	return fl, 1
@@ -310,6 +407,16 @@ func (f *finder) pronounContraction(i int) bool {
 func (f *finder) statement(c, n, fl, lo int, prevSpk *Span) int {
 	toks := f.toks
 	cue := Span{toks[c].s, toks[c+n-1].e}
+	if f.asked(c, lo, cue) {
+		return lo
+	}
+	if fl&cueNominal != 0 {
+		f.nominalStatement(c, cue)
+		return lo
+	}
+	if fl&cuePassive != 0 {
+		return f.forward(c, n, fl, cue, Span{}, lo) // the one asked is not the speaker
+	}
 	if fl&cueAccording != 0 {
 		return f.according(c, lo, cue)
 	}
@@ -452,6 +559,107 @@ func (f *finder) statement(c, n, fl, lo int, prevSpk *Span) int {
 	return f.forward(c, n, fl, cue, spSpan, lo)
 }
 
+// askedWords open the question after a participle "asked".
+var askedWords = newSet("about whether if what who how why which when where")
+
+// asked handles a question put to someone in a participle clause: "Asked
+// about the plan, Rubio said …", "…, she said when asked whether …". The
+// content is the question, up to the next comma; the one asked is not its
+// speaker, and what follows is read on its own.
+func (f *finder) asked(c, lo int, cue Span) bool {
+	if !f.wordIs(c, "asked") || !(c == lo || f.isPunct(c-1, ',') || f.wordIn(c-1, subordinate) || f.wordIs(c-1, "after") || f.wordIs(c-1, "once")) {
+		return false
+	}
+	i := c + 1
+	for i < len(f.toks) && i < c+8 && f.isWord(i) && !f.wordIn(i, askedWords) {
+		i++ // "on Monday", "at a briefing in Washington"
+	}
+	if !f.wordIn(i, askedWords) {
+		return false
+	}
+	e := i + 1
+	for e < len(f.toks) && !f.isPunct(e, ',') && !f.isPunct(e, ';') && !f.isPunct(e, ':') {
+		e++
+	}
+	for e > i && f.toks[e-1].k == kPunct {
+		e--
+	}
+	if e-i < 2 {
+		return false
+	}
+	kind, conf := Indirect, 0.6
+	for k := i; k < e; k++ {
+		if f.toks[k].k == kQuote {
+			kind, conf = Direct, 0.7
+		}
+	}
+	f.emit(Quote{Kind: kind, Content: f.span(i, e), Cue: cue, Confidence: conf, pattern: patAsked})
+	return true
+}
+
+// adjunct reports a phrase at i, after a comma, that adds to the speaker's
+// clause rather than to what was said: a participle ("…, crediting the
+// software"), "while" and a participle, or "and" with a verb of the
+// speaker ("…, and reminded the audience").
+func (f *finder) adjunct(i int) bool {
+	ing := func(k int) bool {
+		return f.isWord(k) && !f.toks[k].cap && len(f.w(k)) > 5 && strings.HasSuffix(f.w(k), "ing")
+	}
+	switch {
+	case ing(i):
+		return true
+	case f.wordIs(i, "while") && ing(i+1):
+		return true
+	case f.wordIs(i, "and") && f.isWord(i+1) && !f.toks[i+1].cap && strings.HasSuffix(f.w(i+1), "ed") && !f.wordIn(i+1, auxiliaries):
+		return true
+	}
+	return false
+}
+
+// nominal reports a speech noun at c, after a determiner or a possessive
+// and before what was said: "his call for", "the claims that", "Trump's
+// promise to".
+func (f *finder) nominal(c int) bool {
+	p := c - 1
+	w := f.w(p)
+	poss := len(w) > 2 && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) && !f.pronounContraction(p)
+	if !f.isWord(p) || !(f.wordIn(p, determiners) && !f.wordIs(p, "that") || poss) {
+		return false
+	}
+	return f.wordIs(c+1, "for") || f.wordIs(c+1, "that") || f.wordIs(c+1, "to") || f.wordIs(c+1, "on")
+}
+
+// nominalStatement emits what a speech noun at c reports, up to the next
+// boundary; its speaker is the possessor, when there is one ("Trump's").
+func (f *finder) nominalStatement(c int, cue Span) {
+	i := c + 1
+	if f.wordIs(i, "for") || f.wordIs(i, "on") {
+		i++
+	}
+	e := i
+	for e < len(f.toks) && !f.isPunct(e, ',') && !f.isPunct(e, ';') && !f.isPunct(e, '.') && !f.isDash(e) {
+		e++
+	}
+	if e-i < 2 {
+		return
+	}
+	var sp Span
+	if p := c - 1; !f.wordIn(p, determiners) {
+		s := p
+		for s-1 >= 0 && f.isWord(s-1) && f.toks[s-1].cap {
+			s--
+		}
+		sp = Span{f.toks[s].s, f.toks[p].e}
+	}
+	kind := Indirect
+	for k := i; k < e; k++ {
+		if f.toks[k].k == kQuote {
+			kind = Direct
+		}
+	}
+	f.emit(Quote{Kind: kind, Content: f.span(i, e), Cue: cue, Speaker: sp, Confidence: 0.5, pattern: patForward})
+}
+
 // catenative reports a verb taking a to-infinitive before a cue: "continues
 // to insist", "appeared to suggest".
 func (f *finder) catenative(i int) bool { return f.wordIn(i, catenatives) }
@@ -462,7 +670,13 @@ func (f *finder) leadingPhrase(lo, d int) bool {
 	for lo < d && f.wordIn(lo, leadStrip) {
 		lo++
 	}
-	return d-lo <= 6 && (f.wordIn(lo, prepositions) || f.wordIn(lo, timeWords))
+	if d-lo > 6 {
+		return false
+	}
+	if f.wordIn(lo, timeWords) && !f.wordIn(lo, prepositions) && d-lo > 1 && !f.wordIn(lo+1, timeWords) {
+		return false // "This campaign, he says, is different": a subject, not "This week"
+	}
+	return f.wordIn(lo, prepositions) || f.wordIn(lo, timeWords)
 }
 
 // appositive finds the speaker of a cue preceded by a comma or dash at k:
@@ -482,6 +696,10 @@ func (f *finder) appositive(k, lo int) (int, int) {
 		s := i + 1
 		if s > j {
 			break
+		}
+		if f.stripConj(s, j+1) > j && i >= lo && f.isPunct(i, ',') {
+			j = i - 1 // ", meanwhile,": an aside between the speaker and the cue
+			continue
 		}
 		if f.wordIn(s, leadStrip) || f.wordIn(s, clauseWords) && !f.wordIs(s, "who") && !f.wordIs(s, "which") && !f.wordIs(s, "whose") {
 			// "and Trump, the nominee, said": the phrase after the conjunction
@@ -513,7 +731,7 @@ func (f *finder) stripLead(s, e int) int {
 	for s < e && (f.wordIn(s, leadStrip) || f.isPunct(s, ',')) {
 		s++
 	}
-	if s < e && f.wordIn(s, prepositions) {
+	if s < e && f.wordIn(s, prepositions) && !f.approx(s, e) {
 		// "After the debate Trump said": keep the last capitalised run
 		j := e - 1
 		for j > s && f.toks[j].cap && f.toks[j-1].cap {
@@ -525,6 +743,16 @@ func (f *finder) stripLead(s, e int) int {
 		return e
 	}
 	return s
+}
+
+// approx reports an approximate quantity opening [s, e): "About 9
+// percent", "about half", "Over 200 lawmakers" (a subject, not a phrase to strip).
+func (f *finder) approx(s, e int) bool {
+	if !(f.wordIs(s, "about") || f.wordIs(s, "over") || f.wordIs(s, "under") || f.wordIs(s, "nearly") || f.wordIs(s, "around")) || s+1 >= e || !f.isWord(s+1) {
+		return false
+	}
+	w := f.w(s + 1)
+	return w[0] >= '0' && w[0] <= '9' || f.wordIs(s+1, "half") || f.wordIs(s+1, "a") && f.wordIs(s+2, "third") || f.wordIs(s+1, "one")
 }
 
 // stripConj drops leading conjunctions, adverbs and commas from [s, e).
@@ -607,6 +835,9 @@ func (f *finder) npAfter(i int, afterQuote bool) (int, int) {
 		}
 		if !f.toks[e].cap && (f.wordIn(e, auxiliaries) || f.wordIn(e, beForms)) {
 			break
+		}
+		if e > s && !f.toks[e].cap && strings.HasSuffix(f.w(e), "ed") && !f.toks[e-1].cap && !f.wordIn(e-1, determiners) && !f.lowerAdverb(e-1) {
+			break // a verb after a noun: "the workers deserved better" is a clause, not a speaker
 		}
 		hasCap = hasCap || f.toks[e].cap
 		e++
@@ -714,7 +945,7 @@ func (f *finder) post(c int, cue Span, lo, delim, s0, s1, x int, prevSpk *Span, 
 			direct = true
 			next = last + 1
 		case f.isPunct(x, ',') && y < len(toks) && toks[y].k == kWord:
-			if fl, _ := f.cueAt(y, y); fl == 0 && !f.wordIs(y, "according") && (!f.wordIn(y, clauseWords) || f.wordIs(y, "that")) && !(inverted && f.wordIn(y, determiners)) {
+			if fl, _ := f.cueAt(y, y); fl == 0 && !f.wordIs(y, "according") && (!f.wordIn(y, clauseWords) || f.wordIs(y, "that")) && !(inverted && f.wordIn(y, determiners)) && !f.adjunct(y) {
 				// "A, he said, B."
 				z := len(toks)
 				for z > y && toks[z-1].k == kPunct {
@@ -739,7 +970,7 @@ func (f *finder) post(c int, cue Span, lo, delim, s0, s1, x int, prevSpk *Span, 
 	if direct {
 		kind, conf = Direct, 0.9
 	}
-	f.emit(Quote{Kind: kind, Content: content, Parts: parts, Cue: cue, Speaker: sp, Confidence: conf})
+	f.emit(Quote{Kind: kind, Content: content, Parts: parts, Cue: cue, Speaker: sp, Confidence: conf, pattern: postPattern(inverted)})
 	return next
 }
 
@@ -810,8 +1041,15 @@ func (f *finder) forward(c, n, fl int, cue, sp Span, lo int) int {
 			e = j
 			break
 		}
+		if (f.wordIs(j, "and") || f.wordIs(j, "but")) && j+1 < len(toks) {
+			// "called it a deal and said the experts were wrong": a second statement
+			if fl2, _ := f.cueAt(j+1, j+1); fl2 != 0 && fl2&cueIng == 0 {
+				e = j
+				break
+			}
+		}
 		if f.isPunct(j, ',') && j+1 < len(toks) {
-			if fl2, _ := f.cueAt(j+1, j+1); fl2&cueIng != 0 {
+			if fl2, _ := f.cueAt(j+1, j+1); fl2&cueIng != 0 || f.adjunct(j+1) {
 				e = j
 				break
 			}
@@ -836,14 +1074,14 @@ func (f *finder) forward(c, n, fl int, cue, sp Span, lo int) int {
 			direct = true
 		}
 	}
-	if fl&cueStrong == 0 && !direct && !f.wordIs(i, "that") && sp.Empty() {
+	if fl&(cueStrong|cueLoose|cuePassive) == 0 && !direct && !f.wordIs(i, "that") && sp.Empty() {
 		return lo
 	}
 	if !direct && f.wordIn(i, badStart) && fl&cueCall == 0 && !(f.wordIs(i, "about") && f.isWord(i+1) && f.w(i + 1)[0] >= '0' && f.w(i + 1)[0] <= '9') {
 		// "said at a campaign stop in Ohio, that …", "said after the debate he …"
 		ni := -1
 		for j := i + 1; j < e && j < i+16 && !f.wordIn(i, subordinate); j++ {
-			if f.wordIs(j, "that") || f.wordIn(j, pronounSubj) && !f.wordIs(j, "who") && j < i+9 {
+			if f.wordIs(j, "that") || (f.wordIn(j, pronounSubj) && !f.wordIs(j, "who") || f.isWord(j) && f.pronounContraction(j)) && j < i+9 {
 				ni = j
 				break
 			}
@@ -856,6 +1094,9 @@ func (f *finder) forward(c, n, fl int, cue, sp Span, lo int) int {
 	if !direct && (e-i < 2 || f.lowerAdverb(i) && e-i < 3) {
 		return lo // "said sarcastically"
 	}
+	if f.wordIs(i, "not") && f.wordIs(i+1, "to") && f.wordIs(i+2, "be") {
+		return lo // "who asked not to be named"
+	}
 	content := f.span(i, e)
 	kind, conf := Indirect, 0.7
 	if direct {
@@ -864,7 +1105,7 @@ func (f *finder) forward(c, n, fl int, cue, sp Span, lo int) int {
 	if sp.Empty() {
 		conf -= 0.2
 	}
-	f.emit(Quote{Kind: kind, Content: content, Cue: cue, Speaker: sp, Confidence: conf})
+	f.emit(Quote{Kind: kind, Content: content, Cue: cue, Speaker: sp, Confidence: conf, pattern: patForward})
 	return lo
 }
 
@@ -893,7 +1134,7 @@ func (f *finder) according(c, lo int, cue Span) int {
 			j--
 		}
 		if j > i {
-			f.emitSpan(i, j, cue, sp)
+			f.emitSpan(i, j, cue, sp, patAccordingFront)
 		}
 		return len(toks)
 	}
@@ -902,7 +1143,7 @@ func (f *finder) according(c, lo int, cue Span) int {
 		j--
 	}
 	if j > start {
-		f.emitSpan(start, j, cue, sp)
+		f.emitSpan(start, j, cue, sp, patAccording)
 	}
 	return e
 }
@@ -938,7 +1179,7 @@ func (f *finder) putIt(c, lo int, cue Span) int {
 			j--
 		}
 		if j > i {
-			f.emitSpan(i, j, cue, sp)
+			f.emitSpan(i, j, cue, sp, patPutIt)
 		}
 		return len(toks)
 	}
@@ -947,7 +1188,7 @@ func (f *finder) putIt(c, lo int, cue Span) int {
 		j--
 	}
 	if j > start {
-		f.emitSpan(start, j, cue, sp)
+		f.emitSpan(start, j, cue, sp, patPutIt)
 	}
 	return c + 2
 }
@@ -967,7 +1208,7 @@ func (f *finder) headline() bool {
 	return n >= 3 && caps*10 >= n*8
 }
 
-func (f *finder) emitSpan(i, j int, cue, sp Span) {
+func (f *finder) emitSpan(i, j int, cue, sp Span, pat uint8) {
 	direct := false
 	for k := i; k < j; k++ {
 		if f.toks[k].k == kQuote {
@@ -978,5 +1219,5 @@ func (f *finder) emitSpan(i, j int, cue, sp Span) {
 	if direct {
 		kind, conf = Direct, 0.85
 	}
-	f.emit(Quote{Kind: kind, Content: f.span(i, j), Cue: cue, Speaker: sp, Confidence: conf})
+	f.emit(Quote{Kind: kind, Content: f.span(i, j), Cue: cue, Speaker: sp, Confidence: conf, pattern: pat})
 }

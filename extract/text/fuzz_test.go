@@ -122,3 +122,17 @@ func FuzzParseJSON(f *testing.F) {
 		_ = LooksBinary(b)
 	})
 }
+
+func FuzzProvenance(f *testing.F) {
+	addSeeds(f)
+	f.Add("T\n\nBy Jane Doe\n\nLISBON, May 3 (Caspian Wire) - Text goes on here for a while.\n\nPhoto: A/B")
+	f.Fuzz(func(t *testing.T, s string) {
+		end := 0
+		for _, p := range Provenance(s) {
+			if p.Start < end || p.End <= p.Start || p.End > len(s) {
+				t.Fatalf("bad span %+v (previous end %d) in %q", p, end, s)
+			}
+			end = p.End
+		}
+	})
+}

@@ -1,0 +1,223 @@
+package quotes
+
+import (
+	_ "embed"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/geokg/geokg/extract/text"
+)
+
+// attributionWeights are the weights of the attribution model: an averaged
+// perceptron over the features of a proposed statement (Candidate), trained
+// on the PolNeAR training split by internal/train. One "feature<TAB>weight"
+// per line.
+//
+//go:embed attribution.weights
+var attributionWeights string
+
+var (
+	modelOnce sync.Once
+	modelW    map[string]float64
+)
+
+func weights() map[string]float64 {
+	modelOnce.Do(func() { modelW = ParseWeights(attributionWeights) })
+	return modelW
+}
+
+// ParseWeights reads "feature<TAB>weight" lines; lines that do not parse
+// are skipped.
+func ParseWeights(s string) map[string]float64 {
+	w := map[string]float64{}
+	for _, l := range strings.Split(s, "\n") {
+		f, v, ok := strings.Cut(l, "\t")
+		if !ok {
+			continue
+		}
+		x, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if err == nil {
+			w[f] = x
+		}
+	}
+	return w
+}
+
+// Candidate is a statement proposed by the rules, with the features the
+// attribution model scores it by.
+type Candidate struct {
+	Quote
+	Features []string
+}
+
+// Candidates returns every statement the rules propose in src, before the
+// attribution model keeps the likely ones (Find), with their features. It
+// is what internal/train learns from.
+func Candidates(src string, sents []text.Sentence) []Candidate {
+	qs := find(src, sents)
+	out := make([]Candidate, len(qs))
+	for i, q := range qs {
+		out[i] = Candidate{Quote: q, Features: Features(src, q)}
+	}
+	return out
+}
+
+// Thresholds the training writes among the weights, chosen by
+// cross-validation: the score a proposal must reach to be kept, and the one
+// a proposal found by a looser reading (cueLoose, cuePassive) must reach,
+// as these are wrong more often.
+const (
+	Threshold      = "@threshold"
+	LooseThreshold = "@loose-threshold"
+)
+
+// keep reports whether the model keeps a candidate with these features.
+func keep(w map[string]float64, q Quote, feats []string) bool {
+	m := w[Threshold]
+	if q.loose != 0 {
+		m = w[LooseThreshold]
+	}
+	return Score(w, feats) >= m
+}
+
+// Keep reports whether the attribution model with weights w keeps the
+// candidate c (for the training's cross-validation).
+func Keep(w map[string]float64, c Candidate) bool { return keep(w, c.Quote, c.Features) }
+
+// Score is the attribution model's score of a candidate's features: a
+// statement is kept when it reaches the threshold (keep).
+func Score(w map[string]float64, feats []string) float64 {
+	s := 0.0
+	for _, f := range feats {
+		s += w[f]
+	}
+	return s
+}
+
+// Features describes a proposed statement for the attribution model: the
+// construction that found it, its cue, its speaker phrase's shape, the
+// length and first word of its content, and some of their combinations.
+func Features(t string, q Quote) []string {
+	pat := patNames[q.pattern]
+	cue := "-"
+	if !q.Cue.Empty() {
+		cue = strings.ToLower(strings.Join(strings.Fields(t[q.Cue.Start:q.Cue.End]), " "))
+	}
+	spk := speakerShape(t, q.Speaker)
+	content := t[q.Content.Start:q.Content.End]
+	words := strings.Fields(content)
+	first := ""
+	if len(words) > 0 {
+		first = strings.ToLower(strings.Trim(words[0], "\"'“”‘’,.:;"))
+	}
+	n := bucket(len(words))
+	f := make([]string, 0, 16)
+	f = append(f, "bias", "p="+pat, "k="+q.Kind, "c="+cue, "pc="+pat+"|"+cue, "s="+spk, "ps="+pat+"|"+spk,
+		"n="+n, "pn="+pat+"|"+n, "kn="+q.Kind+"|"+n, "c0="+first, "pc0="+pat+"|"+first)
+	if !q.Speaker.Empty() {
+		sw := strings.Fields(t[q.Speaker.Start:q.Speaker.End])
+		f = append(f, "sw="+strings.ToLower(sw[0]), "sl="+bucket(len(sw)))
+	}
+	switch {
+	case q.loose&cueNominal != 0:
+		f = append(f, "loose=nominal", "lc=nominal|"+cue, "lc0=nominal|"+first, "ln=nominal|"+n)
+	case q.loose&cuePassive != 0:
+		f = append(f, "loose=passive", "lc=passive|"+cue, "lc0=passive|"+first)
+	case q.loose&cueLoose != 0:
+		f = append(f, "loose=weak", "lc=weak|"+cue, "lc0=weak|"+first, "ln=weak|"+n, "ls=weak|"+wordShape(first), "lsc=weak|"+wordShape(first)+"|"+cue)
+	}
+	if len(q.Parts) > 0 {
+		f = append(f, "parts")
+	}
+	if !q.Cue.Empty() {
+		where := "before"
+		if q.Cue.Start >= q.Content.End {
+			where = "after"
+		} else if q.Cue.Start > q.Content.Start {
+			where = "inside"
+		}
+		f = append(f, "cw="+where, "cwk="+where+"|"+q.Kind)
+		if r, _ := utf8.DecodeRuneInString(t[q.Cue.Start:]); unicode.IsUpper(r) {
+			f = append(f, "cuecap")
+		}
+	}
+	if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(content, " ")); r != utf8.RuneError {
+		f = append(f, "end="+punctClass(r))
+	}
+	return f
+}
+
+// speakerShape classes a speaker phrase: none, pronoun, determiner-led
+// ("the judge"), capitalised ("Kasich"), other lower case ("officials").
+func speakerShape(t string, sp Span) string {
+	if sp.Empty() {
+		return "none"
+	}
+	w := strings.Fields(t[sp.Start:sp.End])
+	if len(w) == 0 {
+		return "none"
+	}
+	lw := strings.ToLower(w[0])
+	switch {
+	case len(w) == 1 && inSet(pronounSubj, lw) || lw == "i" || lw == "we" || lw == "they":
+		return "pron"
+	case inSet(determiners, lw):
+		return "det"
+	}
+	r, _ := utf8.DecodeRuneInString(w[0])
+	if unicode.IsUpper(r) {
+		return "cap"
+	}
+	return "low"
+}
+
+// wordShape classes a lower-cased word: a determiner, a subject pronoun,
+// a preposition, "that", or another word.
+func wordShape(w string) string {
+	switch {
+	case w == "that":
+		return "that"
+	case inSet(determiners, w):
+		return "det"
+	case inSet(pronounSubj, w):
+		return "pron"
+	case inSet(prepositions, w):
+		return "prep"
+	case w == "":
+		return "none"
+	}
+	return "word"
+}
+
+func bucket(n int) string {
+	switch {
+	case n <= 2:
+		return "1-2"
+	case n <= 5:
+		return "3-5"
+	case n <= 10:
+		return "6-10"
+	case n <= 20:
+		return "11-20"
+	case n <= 40:
+		return "21-40"
+	}
+	return "41+"
+}
+
+func punctClass(r rune) string {
+	switch {
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		return "word"
+	case r == '.' || r == '!' || r == '?':
+		return "stop"
+	case r == ',':
+		return "comma"
+	case isQuoteRune(r) || r == '"' || r == '\'' || r == '’':
+		return "quote"
+	}
+	return "other"
+}

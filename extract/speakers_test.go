@@ -1,0 +1,45 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestNounPhrase(t *testing.T) {
+	for phrase, want := range map[string]bool{
+		"the judge": true, "a senior European diplomat": true, "Analysts": true, "even his own supporters": true,
+		"half the voters": true, "fundraising reports": true, "those close to the boxer": true,
+		"Holding signs": false, "releasing a new ad": false, "wrote an op-ed": false, "Hours": false,
+		"there": false, "I just kept": false, "10-year": false, "argued": false,
+	} {
+		assert.Equal(t, want, nounPhrase(strings.Fields(phrase)), phrase)
+	}
+}
+
+func TestDescribedSpeakers(t *testing.T) {
+	e := newTestExtractor(t)
+	d, err := e.Extract(context.Background(), Input{Text: "Talks Resume\n\nThe judge said the hearing would resume on Monday. " +
+		"International critics have in particular argued that the law is unfair. " +
+		"WASHINGTON said nothing. \"We are ready,\" he said."})
+	assert.NoError(t, err)
+	speakers := map[string]string{}
+	for _, st := range d.Statements {
+		if st.Speaker != nil {
+			speakers[st.Text] = *st.Speaker
+		}
+	}
+	names := map[string]string{}
+	for _, a := range d.Actors {
+		names[a.ID] = a.Kind + ":" + a.Name
+	}
+	assert.Equal(t, "person:the judge", names[speakers["the hearing would resume on Monday"]])
+	assert.Equal(t, "group:International critics", names[speakers["that the law is unfair"]])
+	for id := range names {
+		if strings.HasPrefix(id, "speaker:") {
+			assert.Contains(t, id, strings.TrimPrefix(d.Article.ID, "sha256:")[:12], "described speakers are scoped to the article")
+		}
+	}
+}
