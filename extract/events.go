@@ -290,7 +290,7 @@ func (a *analysis) buildEvents() {
 			continue
 		}
 		toks := a.toks[si]
-		trigs := events.Find(a.text, toks)
+		trigs := events.Supported(events.Find(a.text, toks))
 		if len(trigs) == 0 {
 			continue
 		}
@@ -317,6 +317,11 @@ func (a *analysis) buildEvents() {
 			}
 			if !tr.Patient.Empty() {
 				tgt = a.actorsIn(si, tr.Patient.Start, tr.Patient.End)
+			}
+			if tr.Dictionary && (len(src) == 0 || len(tgt) == 0) {
+				// a dictionary verb counts only with both sides its own
+				// actors ("Tehran rebuked Baku")
+				continue
 			}
 			if len(tgt) == 0 {
 				// "expelled [two Russian] diplomats": the side inside the phrase

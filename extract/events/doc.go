@@ -10,7 +10,12 @@
 // (seeds/lexicon/events.tsv: lemma or multi-word pattern -> PLOVER type,
 // CAMEO code, prior confidence, flags) is expanded to surface forms by a
 // small English inflector (regular -s/-ed/-ing rules plus irregular verbs),
-// then matched longest-first over the tokens of one sentence. General rules
+// then matched longest-first over the tokens of one sentence. A second
+// lexicon compiled from the PETRARCH2 CAMEO verb dictionary
+// (seeds/lexicon/events_cameo.tsv, by internal/cameo: verb synonyms and
+// "verb ... object/particle" patterns mapped to PLOVER) is matched on the
+// words no hand entry took; its triggers carry Dictionary and count, as in
+// PETRARCH, only between a named agent and patient (Supported). General rules
 // disambiguate common traps ("strike" as labour action or military strike,
 // "call" as phone call, request or accusation, "March" the month, "released
 // a statement", "stocks rallied", verbal "attacks" in political news),

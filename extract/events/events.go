@@ -42,6 +42,10 @@ type Trigger struct {
 	Anaphoric bool
 	// Nominal is set when the trigger is a noun ("strikes", "the attack").
 	Nominal bool
+	// Dictionary is set for a trigger known only from the compiled CAMEO
+	// dictionary: like PETRARCH, a caller should keep it only when the
+	// sentence names both its sides in the trigger's own agent and patient.
+	Dictionary bool
 	// Confidence is a 0-1 score that the sentence states this event.
 	Confidence float64
 }

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/geokg/geokg/extract/text"
@@ -29,29 +30,50 @@ func Find(text string, toks []text.Token) []Trigger {
 	ts := prepare(toks)
 	lx := lex()
 	var ms []match
-	for i := 0; i < len(ts); i++ {
-		if !ts[i].word || ts[i].owner >= 0 || properNoun(ts, i) {
-			continue
+	// the hand lexicon first; the compiled dictionary then only on words no
+	// hand entry matched, so it adds verbs but never overrides a hand reading
+	heard := make([]bool, len(ts))
+	for pass := 0; pass < 2; pass++ {
+		compiled := pass == 1
+		for i := 0; i < len(ts); i++ {
+			if !ts[i].word || ts[i].owner >= 0 || heard[i] || properNoun(ts, i) {
+				continue
+			}
+			m, ok := bestMatch(lx, ts, i, compiled)
+			if !ok && !compiled {
+				m, ok = modalRequest(ts, i)
+			}
+			if !ok {
+				continue
+			}
+			if !compiled {
+				heard[i] = true
+			}
+			if m.typ == noEvent {
+				i = m.last // "crashed into the sea": the dictionary says no event
+				continue
+			}
+			if !applyRules(ts, &m) {
+				continue
+			}
+			for k := m.first; k <= m.last; k++ {
+				ts[k].owner = len(ms)
+			}
+			for _, k := range m.idx {
+				ts[k].isTrig = true
+				ts[k].verbTrig = !m.nom
+			}
+			ms = append(ms, m)
+			i = m.last
 		}
-		m, ok := bestMatch(lx, ts, i)
-		if !ok {
-			m, ok = modalRequest(ts, i)
+	}
+	if len(ms) > 1 && ms[len(ms)-1].e.compiled {
+		sort.SliceStable(ms, func(i, j int) bool { return ms[i].first < ms[j].first })
+		for mi := range ms {
+			for k := ms[mi].first; k <= ms[mi].last; k++ {
+				ts[k].owner = mi
+			}
 		}
-		if !ok {
-			continue
-		}
-		if !applyRules(ts, &m) {
-			continue
-		}
-		for k := m.first; k <= m.last; k++ {
-			ts[k].owner = len(ms)
-		}
-		for _, k := range m.idx {
-			ts[k].isTrig = true
-			ts[k].verbTrig = !m.nom
-		}
-		ms = append(ms, m)
-		i = m.last
 	}
 	if len(ms) == 0 {
 		return nil
@@ -84,12 +106,14 @@ func properNoun(ts []tok, i int) bool {
 }
 
 // bestMatch returns the longest (then most confident) entry matching at i.
-func bestMatch(lx *lexicon, ts []tok, i int) (match, bool) {
+// Only entries of the compiled dictionary are tried when compiled is set,
+// only hand entries otherwise.
+func bestMatch(lx *lexicon, ts []tok, i int, compiled bool) (match, bool) {
 	var best match
 	found := false
 	try := func(es []*entry) {
 		for _, e := range es {
-			if found && (e.n < best.e.n || e.n == best.e.n && e.conf <= best.e.conf) {
+			if e.compiled != compiled || found && (e.n < best.e.n || e.n == best.e.n && e.conf <= best.e.conf) {
 				continue
 			}
 			if e.words[0].literal && ts[i].low != e.words[0].w {

@@ -51,6 +51,7 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 		Symmetric:  false,
 		Confidence: m.conf,
 		Nominal:    m.nom,
+		Dictionary: e.compiled,
 	}
 	lemma := e.words[0].w
 	k := ts[m.first].kind(lemma)
@@ -83,7 +84,7 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 	// embedded in the complement of an earlier complement-taking trigger
 	for pj := mi - 1; pj >= 0; pj-- {
 		p := &ms[pj]
-		if !p.e.comm || m.first-p.last > 10 {
+		if !p.e.comm || p.e.compiled && !e.compiled || m.first-p.last > 10 {
 			continue
 		}
 		link := false
