@@ -276,6 +276,31 @@ func applyRules(ts []tok, m *match) bool {
 	if lemma == "help" && next == "to" && single {
 		m.conf *= 0.8
 	}
+	if m.typ == "AID" && !m.nom {
+		for j := m.last + 1; j < len(ts) && j <= m.last+5; j++ {
+			if evasions[ts[j].low] {
+				return false // "helped Minsk evade export controls": no aid
+			}
+			if !ts[j].word {
+				break
+			}
+		}
+	}
+	if m.nom && (m.typ == "AGREE" || m.typ == "COOPERATE" || m.typ == "AID" || m.typ == "CONSULT" || m.typ == "SUPPORT") {
+		// "ended its defence agreement with X", "suspended the talks": the relation is cut
+		for j := m.first - 1; j >= 0 && j >= m.first-4; j-- {
+			if terminators[ts[j].low] {
+				m.typ, m.cameo = "SANCTION", "161"
+				if m.e.typ == "AID" {
+					m.cameo = "162"
+				}
+				break
+			}
+			if !ts[j].word || ts[j].isTrig || preps[ts[j].low] {
+				break
+			}
+		}
+	}
 	if skip, ok := objectSkip[e.words[len(e.words)-1].w]; ok && objectHit(ts, m.last+1, skip) {
 		if lemma == "attack" && single && !m.nom {
 			// "attacked the government's policy": verbal criticism
@@ -383,6 +408,31 @@ func militaryNear(ts []tok, i int) bool {
 	return false
 }
 
+// experiencerVerbs are verbs whose subject undergoes or perceives rather
+// than acts.
+var experiencerVerbs = set("face", "understand", "know", "realize", "realise", "recognize", "recognise", "learn",
+	"remember", "bear", "expect", "suffer", "feel", "see", "pay")
+
+// terminators end what their object names: "ended its defence agreement",
+// "scrapped the accord", "suspended aid" reduce relations (CAMEO 16).
+var terminators = set("end", "ended", "ends", "ending", "terminate", "terminated", "terminates", "terminating",
+	"scrap", "scrapped", "scraps", "scrapping", "cancel", "cancelled", "canceled", "cancels", "revoke", "revoked",
+	"revokes", "annul", "annulled", "abrogate", "abrogated", "renounce", "renounced", "suspend", "suspended",
+	"suspends", "halt", "halted", "halts", "quit", "quits", "tore", "torn", "freeze", "froze", "frozen")
+
+// gerundTakers are verbs of attitude whose -ing complement is only
+// considered, not done: "would support striking", "considered attacking".
+var gerundTakers = set("support", "supports", "supported", "back", "backs", "backed", "favour", "favours",
+	"favoured", "favor", "favors", "favored", "consider", "considers", "considered", "considering", "propose",
+	"proposes", "proposed", "suggest", "suggests", "suggested", "recommend", "recommends", "recommended",
+	"discuss", "discusses", "discussed", "discussing", "advocate", "advocates", "advocated", "oppose", "opposes",
+	"opposed", "avoid", "avoids", "avoided", "risk", "risks", "risked", "contemplate", "contemplated", "mull",
+	"mulled", "weigh", "weighed", "urge", "urged", "deny", "denied", "denies")
+
+// evasions are what "help X …" cannot make an act of aid: "helped Minsk
+// evade export controls".
+var evasions = set("evade", "circumvent", "bypass", "dodge", "skirt", "escape", "avoid", "violate", "break", "smuggle", "launder")
+
 // mustEntry is the synthetic trigger of "X must/should do Y" in reported
 // speech: the speaker demands it (CAMEO 10).
 var mustEntry = &entry{words: []patWord{{w: "must"}}, n: 1, typ: "REQUEST", cameo: "100", conf: 0.8, comm: true, rule: "must"}
@@ -393,6 +443,16 @@ func modalRequest(ts []tok, i int) (match, bool) {
 	w := ts[i].low
 	if w != "must" && w != "should" && w != "ought" {
 		return match{}, false
+	}
+	// "must face consequences", "must understand that": what befalls or is
+	// known by the subject is no act demanded of it
+	for j := i + 1; j < len(ts) && j <= i+3; j++ {
+		if experiencerVerbs[ts[j].low] {
+			return match{}, false
+		}
+		if !auxAdv[ts[j].low] && !strings.HasSuffix(ts[j].low, "ly") {
+			break
+		}
 	}
 	speech := false
 	for j := range ts {

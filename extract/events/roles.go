@@ -36,6 +36,7 @@ var (
 		"was", "were", "will", "would", "could", "may", "might", "should", "must", "did", "does", "do", "can")
 	embedLinks = set("to", "that", "of", "for", "from")
 	denyWords  = set("deny", "refuse", "reject", "decline", "fail", "rule")
+	denials    = set("deny", "denies", "denied", "denying")
 	hedges     = set("could", "might", "may", "would", "possible", "possibly", "reportedly", "allegedly", "if")
 	relPron    = set("who", "which", "that")
 )
@@ -70,12 +71,18 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 			tr.Passive = true // "companies accused of supplying arms", "men charged with treason"
 		}
 	}
-	// negation: a negator in the three tokens before the trigger
-	for j := m.first - 1; j >= 0 && j >= m.first-3; j-- {
+	// negation: a negator in the three tokens before the trigger, or before
+	// the verb that governs a nominal one ("denied carrying out the attack")
+	reach := 3
+	if m.nom {
+		reach = 6
+	}
+	for j := m.first - 1; j >= 0 && j >= m.first-reach; j-- {
 		if !ts[j].word || hardStop[ts[j].low] || ts[j].isTrig {
 			break
 		}
-		if negators[ts[j].low] || strings.HasSuffix(ts[j].low, "n't") || ts[j].low == "failed" {
+		if negators[ts[j].low] || strings.HasSuffix(ts[j].low, "n't") || ts[j].low == "failed" ||
+			m.nom && denials[ts[j].low] {
 			tr.Negated = true
 			tr.Confidence *= 0.8
 			break
@@ -119,6 +126,13 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 			}
 		}
 		break
+	}
+	if !m.nom && k&formIng != 0 && m.first > 0 && (gerundTakers[ts[m.first-1].low] || ts[m.first-1].verbTrig) {
+		// "would support striking the camps", "denied attacking": considered, not done
+		tr.Embedded = true
+		if ts[m.first-1].low == "denied" || ts[m.first-1].low == "deny" || ts[m.first-1].low == "denies" {
+			tr.Negated = true
+		}
 	}
 	if m.nom && (hypothetical(ts, m.first) || descriptive(ts, m.first)) {
 		// "any deal must end enrichment", "if no agreement is reached";
@@ -224,7 +238,8 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 		if between || hasCoord(ts, agent) && patient.Empty() || !patient.Empty() && withBefore(ts, patient) {
 			tr.Symmetric = true
 		}
-		if patient.Empty() && hasCoord(ts, agent) {
+		if hasCoord(ts, agent) && (patient.Empty() || ownPhrase(ts, patient)) {
+			// "X and Y clashed on their border": the coordinated sides are the participants
 			tr.Symmetric = true
 		}
 	}
@@ -753,6 +768,17 @@ func protestInSentence(ts []tok) bool {
 	for i := range ts {
 		if protestActors[ts[i].low] || ts[i].low == "protest" || ts[i].low == "protests" || ts[i].low == "demonstration" || ts[i].low == "demonstrations" || ts[i].low == "rally" {
 			return true
+		}
+	}
+	return false
+}
+
+// ownPhrase reports a phrase that opens with a possessive of the subject
+// ("their disputed frontier", "its border"): a place or thing, not a side.
+func ownPhrase(ts []tok, s Span) bool {
+	for i := range ts {
+		if ts[i].Start == s.Start {
+			return ts[i].low == "their" || ts[i].low == "its" || i > 0 && (ts[i-1].low == "their" || ts[i-1].low == "its")
 		}
 	}
 	return false
