@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 	"time"
 	"unicode"
@@ -170,7 +171,7 @@ func newAnalysis(e *Extractor, t string, pub time.Time, hasPub bool) *analysis {
 //  4. places geocoded against the article's countries (places.go)
 //  5. statements with speakers, pronouns resolved (statements.go, coref.go)
 //  6. events with actors, place, date and numbers (events.go)
-func (a *analysis) run() {
+func (a *analysis) run(ctx context.Context) error {
 	a.sents = text.Sentences(a.text)
 	a.toks = make([][]text.Token, len(a.sents))
 	a.headline = make([]bool, len(a.sents))
@@ -190,20 +191,21 @@ func (a *analysis) run() {
 	}
 	a.items = make([][]*item, len(a.sents))
 	for si := range a.sents {
+		if si%256 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		a.items[si] = a.scan(si)
 	}
-	a.countryContext()
-	a.buildPersons()
-	a.buildOthers()
-	a.linkSurnames()
-	a.markOutlet()
-	a.buildRoles()
-	a.defaultCountry()
-	a.resolveShortNames()
-	a.resolvePlaces()
-	a.unknownPlaces()
-	a.corefIndex()
-	a.buildStatements()
-	a.resolvePronouns()
-	a.buildEvents()
+	// each pass is linear in the text; cancellation is checked between them
+	for _, pass := range []func(){
+		a.countryContext, a.buildPersons, a.buildOthers, a.linkSurnames, a.markOutlet, a.buildRoles,
+		a.defaultCountry, a.resolveShortNames, a.resolvePlaces, a.unknownPlaces, a.corefIndex,
+		a.buildStatements, a.resolvePronouns, a.buildEvents,
+	} {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		pass()
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"os"
 	"strings"
 	"testing"
@@ -34,7 +35,7 @@ func BenchmarkExtract(b *testing.B) {
 	b.SetBytes(int64(len(in.Text)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := e.Extract(in); err != nil {
+		if _, err := e.Extract(context.Background(), in); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -285,6 +285,7 @@ var fatalTypes = map[string]bool{"ASSAULT": true, "COERCE": true}
 // buildEvents types the events of every sentence and fills in their
 // actors, place, date and numbers.
 func (a *analysis) buildEvents() {
+	speakersOf := a.speakersBySentence()
 	for si, s := range a.sents {
 		if a.headline[si] {
 			continue
@@ -297,7 +298,7 @@ func (a *analysis) buildEvents() {
 		// without a publication date a.pub is zero: only absolute dates resolve
 		dates := timex.Find(a.text[s.Start:s.End], a.pub)
 		nums := events.Numbers(a.text, toks)
-		speakers := a.speakersIn(si)
+		speakers := speakersOf[si]
 		var evs []schema.Event
 		var spans []events.Span
 		for _, tr := range trigs {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"os"
 	"slices"
 	"testing"
@@ -21,7 +22,7 @@ func TestEventErrors(t *testing.T) {
 	e := newTestExtractor(t)
 	b, err := os.ReadFile("testdata/sides.txt")
 	require.NoError(t, err)
-	d, err := e.Extract(Input{Text: string(b), PublishedAt: "2026-06-04"})
+	d, err := e.Extract(context.Background(), Input{Text: string(b), PublishedAt: "2026-06-04"})
 	require.NoError(t, err)
 	of := func(typ string) []schema.Event {
 		var out []schema.Event

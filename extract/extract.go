@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -93,18 +94,24 @@ func strPtr(s string) *string {
 
 // Extract turns one article into a Document. It is deterministic: the same
 // input gives the same output. Empty, binary and oversized input is an
-// error; a panic inside is returned as an error wrapping ErrInternal.
-func (e *Extractor) Extract(in Input) (d schema.Document, err error) {
+// error; a panic inside is returned as an error wrapping ErrInternal. Its
+// time is linear in the length of the text (sentences are bounded, see
+// text.MaxSentenceBytes); it stops with ctx's error between its passes when
+// ctx is cancelled or its deadline passes.
+func (e *Extractor) Extract(ctx context.Context, in Input) (d schema.Document, err error) {
 	defer func() {
 		// a bug on one odd article must not take a whole ingest down
 		if r := recover(); r != nil {
 			d, err = schema.Document{}, fmt.Errorf("extract: %w: %v", ErrInternal, r)
 		}
 	}()
-	return e.extract(in)
+	if err := ctx.Err(); err != nil {
+		return schema.Document{}, fmt.Errorf("extract: %w", err)
+	}
+	return e.extract(ctx, in)
 }
 
-func (e *Extractor) extract(in Input) (schema.Document, error) {
+func (e *Extractor) extract(ctx context.Context, in Input) (schema.Document, error) {
 	body, title, url, source, published := in.Text, in.Title, in.URL, in.Source, in.PublishedAt
 	if strings.TrimSpace(body) == "" && strings.TrimSpace(in.HTML) != "" {
 		if len(in.HTML) > 4*MaxTextBytes {
@@ -158,7 +165,9 @@ func (e *Extractor) extract(in Input) (schema.Document, error) {
 	}
 	a := newAnalysis(e, clean, pub, hasPub)
 	a.outlet = strings.TrimSpace(source)
-	a.run()
+	if err := a.run(ctx); err != nil {
+		return schema.Document{}, fmt.Errorf("extract: %w", err)
+	}
 	d := a.document()
 	d.Article = art
 	d.Extractor = Version

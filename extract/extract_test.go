@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"sync"
@@ -31,7 +32,7 @@ func actorByName(d schema.Document, name string) *schema.Actor {
 // extractActor extracts text and returns the document and its actor named name.
 func extractActor(t *testing.T, e *Extractor, text, name string) (schema.Document, *schema.Actor) {
 	t.Helper()
-	d, err := e.Extract(Input{Text: text})
+	d, err := e.Extract(context.Background(), Input{Text: text})
 	require.NoError(t, err)
 	a := actorByName(d, name)
 	require.NotNil(t, a, "no actor %q in %+v", name, d.Actors)
@@ -61,7 +62,7 @@ func TestExtractErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := e.Extract(c.in)
+			_, err := e.Extract(context.Background(), c.in)
 			require.Error(t, err)
 			assert.True(t, errors.Is(err, c.want), "got %v", err)
 		})
@@ -70,14 +71,14 @@ func TestExtractErrors(t *testing.T) {
 
 func TestExtractEmptyHTML(t *testing.T) {
 	e := newTestExtractor(t)
-	_, err := e.Extract(Input{HTML: "<html><body><script>x()</script></body></html>"})
+	_, err := e.Extract(context.Background(), Input{HTML: "<html><body><script>x()</script></body></html>"})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "html")
 }
 
 func TestExtractInvalidUTF8(t *testing.T) {
 	e := newTestExtractor(t)
-	d, err := e.Extract(Input{Text: "Iran \xff\xfe and Russia met in Moscow on Friday."})
+	d, err := e.Extract(context.Background(), Input{Text: "Iran \xff\xfe and Russia met in Moscow on Friday."})
 	require.NoError(t, err)
 	assert.NotContains(t, d.Article.Text, "\xff")
 	checkDocument(t, d)
@@ -200,7 +201,7 @@ func TestCoreference(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d, err := e.Extract(Input{Text: c.text})
+			d, err := e.Extract(context.Background(), Input{Text: c.text})
 			require.NoError(t, err)
 			p := actorByID(d, c.person)
 			require.NotNil(t, p, "no %s in %+v", c.person, d.Actors)
@@ -218,7 +219,7 @@ func TestCoreference(t *testing.T) {
 
 func TestSpeakers(t *testing.T) {
 	e := newTestExtractor(t)
-	d, err := e.Extract(Input{Text: "Russian Foreign Minister Sergei Lavrov met reporters. \"We will not accept this,\" he said. " +
+	d, err := e.Extract(context.Background(), Input{Text: "Russian Foreign Minister Sergei Lavrov met reporters. \"We will not accept this,\" he said. " +
 		"Washington said the talks had failed. \"Nothing has changed,\" Lavrov said."})
 	require.NoError(t, err)
 	require.Len(t, d.Statements, 3)
@@ -245,7 +246,7 @@ func TestPlaces(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d, err := e.Extract(Input{Text: c.text})
+			d, err := e.Extract(context.Background(), Input{Text: c.text})
 			require.NoError(t, err)
 			var got *schema.Location
 			for i := range d.Locations {
@@ -268,7 +269,7 @@ func TestPlaces(t *testing.T) {
 // and abbreviated months are not names.
 func TestNoFalsePlacesOrNames(t *testing.T) {
 	e := newTestExtractor(t)
-	d, err := e.Extract(Input{Text: "Donna Rawlings, 59, of Ashton, Md., said she voted. On Nov. 11, 2014, he spoke."})
+	d, err := e.Extract(context.Background(), Input{Text: "Donna Rawlings, 59, of Ashton, Md., said she voted. On Nov. 11, 2014, he spoke."})
 	require.NoError(t, err)
 	for _, l := range d.Locations {
 		assert.NotEqual(t, "Ashton", l.Name)
@@ -278,7 +279,7 @@ func TestNoFalsePlacesOrNames(t *testing.T) {
 
 func TestEvents(t *testing.T) {
 	e := newTestExtractor(t)
-	d, err := e.Extract(Input{PublishedAt: "2017-04-12", Text: "US warships launched 59 Tomahawk missiles against an air base " +
+	d, err := e.Extract(context.Background(), Input{PublishedAt: "2017-04-12", Text: "US warships launched 59 Tomahawk missiles against an air base " +
 		"in Syria near Homs on Friday. At least 86 people were killed in a chemical attack in Khan Sheikhoun."})
 	require.NoError(t, err)
 	checkDocument(t, d)
@@ -314,7 +315,7 @@ func TestEventSides(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d, err := e.Extract(Input{Text: c.text})
+			d, err := e.Extract(context.Background(), Input{Text: c.text})
 			require.NoError(t, err)
 			require.NotEmpty(t, d.Events)
 			joxe := actorByName(d, "Pierre Joxe")
@@ -335,7 +336,7 @@ func TestEventSides(t *testing.T) {
 // by the detailed account.
 func TestLeadSummaryIsTheDetailedEvent(t *testing.T) {
 	e := newTestExtractor(t)
-	d, err := e.Extract(Input{PublishedAt: "2017-04-12", Text: "Iranian Defense Minister Hossein Dehqan held phone talks " +
+	d, err := e.Extract(context.Background(), Input{PublishedAt: "2017-04-12", Text: "Iranian Defense Minister Hossein Dehqan held phone talks " +
 		"with his Russian counterpart. Dehqan spoke by phone with Russian Defense Minister Sergei Shoigu on Tuesday."})
 	require.NoError(t, err)
 	var consult []schema.Event
@@ -352,7 +353,7 @@ func TestLeadSummaryIsTheDetailedEvent(t *testing.T) {
 // "The Kyiv attack" happened in Kyiv; a dateline's day is not a quantity.
 func TestCapitalBeforeAnEventNoun(t *testing.T) {
 	e := newTestExtractor(t)
-	d, err := e.Extract(Input{PublishedAt: "2025-11-24", Text: "KYIV, Nov 24 - Russian drones struck a power station " +
+	d, err := e.Extract(context.Background(), Input{PublishedAt: "2025-11-24", Text: "KYIV, Nov 24 - Russian drones struck a power station " +
 		"in Kyiv overnight. Russia's defence ministry did not comment on the Kyiv attack."})
 	require.NoError(t, err)
 	require.NotEmpty(t, d.Events)
@@ -368,7 +369,7 @@ func TestCapitalBeforeAnEventNoun(t *testing.T) {
 // an earlier event acted upon is not the initiator of a later one.
 func TestPlacesAreNotParties(t *testing.T) {
 	e := newTestExtractor(t)
-	d, err := e.Extract(Input{PublishedAt: "2025-03-21", Text: "Gunmen killed at least 27 soldiers in an attack on an army post " +
+	d, err := e.Extract(context.Background(), Input{PublishedAt: "2025-03-21", Text: "Gunmen killed at least 27 soldiers in an attack on an army post " +
 		"in western Niger near the border with Mali on Friday. The attackers set fire to vehicles before fleeing towards Mali. " +
 		"The junta expelled French troops and turned to Russia for security assistance."})
 	require.NoError(t, err)
@@ -385,7 +386,7 @@ func TestPlacesAreNotParties(t *testing.T) {
 
 func TestReciprocalAndAppositive(t *testing.T) {
 	e := newTestExtractor(t)
-	d, err := e.Extract(Input{Text: "China and the Philippines accused each other on Monday of causing a collision. " +
+	d, err := e.Extract(context.Background(), Input{Text: "China and the Philippines accused each other on Monday of causing a collision. " +
 		"The United States, a treaty ally of the Philippines, condemned China's actions near the Second Thomas Shoal."})
 	require.NoError(t, err)
 	accuse := 0
@@ -403,7 +404,7 @@ func TestReciprocalAndAppositive(t *testing.T) {
 // "Companies accused of supplying Russia" are accused; nobody speaks.
 func TestReducedRelativePassive(t *testing.T) {
 	e := newTestExtractor(t)
-	d, err := e.Extract(Input{Text: "The package imposes travel bans on 75 individuals and entities, including Chinese " +
+	d, err := e.Extract(context.Background(), Input{Text: "The package imposes travel bans on 75 individuals and entities, including Chinese " +
 		"companies accused of supplying Russia with military technology."})
 	require.NoError(t, err)
 	assert.Empty(t, d.Statements)
@@ -417,7 +418,7 @@ func TestReducedRelativePassive(t *testing.T) {
 
 func TestNoJunk(t *testing.T) {
 	e := newTestExtractor(t)
-	d, err := e.Extract(Input{Text: "Iran, Russia, Syria Seek Increased Defense Cooperation\n\n" +
+	d, err := e.Extract(context.Background(), Input{Text: "Iran, Russia, Syria Seek Increased Defense Cooperation\n\n" +
 		"On Tuesday the ministers met. They fired 59 Tomahawk missiles in April.\n\nAdd new comment\n\nRead our comment policy before posting"})
 	require.NoError(t, err)
 	for _, a := range d.Actors {
@@ -432,7 +433,7 @@ func TestDeterministicAndConcurrent(t *testing.T) {
 	e := newTestExtractor(t)
 	in := Input{Text: "Iranian Defense Minister Hossein Dehqan said on Tuesday that the US strike on Syria was illegal. " +
 		"\"It was aggression,\" he said.", PublishedAt: "2017-04-12", URL: "https://example.org/a"}
-	first, err := e.Extract(in)
+	first, err := e.Extract(context.Background(), in)
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(first.Article.ID, "sha256:"))
 	assert.Equal(t, Version, first.Extractor)
@@ -441,7 +442,7 @@ func TestDeterministicAndConcurrent(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			d, err := e.Extract(in)
+			d, err := e.Extract(context.Background(), in)
 			assert.NoError(t, err)
 			assert.Equal(t, first, d)
 		}()
@@ -529,7 +530,7 @@ func TestLargeArticle(t *testing.T) {
 	line := "Iranian Defense Minister Hossein Dehqan met Sergei Shoigu in Moscow on Friday. \"We will respond,\" he said. " +
 		"Syria and Russia attacked rebels near Homs, killing 12 people. She said Washington had failed. "
 	text := strings.Repeat(line, (1<<20)/len(line))
-	d, err := e.Extract(Input{Text: text, PublishedAt: "2017-04-12"})
+	d, err := e.Extract(context.Background(), Input{Text: text, PublishedAt: "2017-04-12"})
 	require.NoError(t, err)
 	checkDocument(t, d)
 	assert.NotEmpty(t, d.Statements)
@@ -538,10 +539,10 @@ func TestLargeArticle(t *testing.T) {
 
 func TestSameEventSameID(t *testing.T) {
 	e := newTestExtractor(t)
-	a, err := e.Extract(Input{PublishedAt: "2017-04-12", URL: "https://a.example/1",
+	a, err := e.Extract(context.Background(), Input{PublishedAt: "2017-04-12", URL: "https://a.example/1",
 		Text: "The United States launched 59 Tomahawk missiles at a Syrian air base near Homs on Friday."})
 	require.NoError(t, err)
-	b, err := e.Extract(Input{PublishedAt: "2017-04-09", URL: "https://b.example/2",
+	b, err := e.Extract(context.Background(), Input{PublishedAt: "2017-04-09", URL: "https://b.example/2",
 		Text: "Officials said the United States launched missiles at a Syrian air base near Homs on Friday, April 7."})
 	require.NoError(t, err)
 	find := func(d schema.Document) string {
@@ -560,7 +561,7 @@ func TestSameEventSameID(t *testing.T) {
 
 func TestWriteSummary(t *testing.T) {
 	e := newTestExtractor(t)
-	d, err := e.Extract(Input{PublishedAt: "2017-04-12", Text: "Iranian Defense Minister Hossein Dehqan spoke with his " +
+	d, err := e.Extract(context.Background(), Input{PublishedAt: "2017-04-12", Text: "Iranian Defense Minister Hossein Dehqan spoke with his " +
 		"Russian counterpart, Sergei Shoigu, on Tuesday. \"The attack was aggression,\" Dehqan said. " +
 		"US warships launched 59 Tomahawk missiles at an air base near Homs in Syria on Friday."})
 	require.NoError(t, err)
@@ -576,7 +577,7 @@ func TestWriteSummary(t *testing.T) {
 
 func TestOrganisationNamesAndAttribution(t *testing.T) {
 	e := newTestExtractor(t)
-	d, err := e.Extract(Input{Text: "James Acton is co-director of the Nuclear Policy Program at the Carnegie Endowment for International Peace. " +
+	d, err := e.Extract(context.Background(), Input{Text: "James Acton is co-director of the Nuclear Policy Program at the Carnegie Endowment for International Peace. " +
 		"At least 13 people were killed in clashes across the country, according to the Venezuelan Observatory of Social Conflict."})
 	require.NoError(t, err)
 	org := actorByName(d, "Carnegie Endowment for International Peace")
@@ -601,7 +602,7 @@ func TestOutletsAreNotParties(t *testing.T) {
 		{Text: "RIGA, March 15 (Baltic Wire) - Hundreds of people demonstrated outside the Russian embassy in Riga against GPS jamming."},
 		{Text: "A Baltic Observatory crew saw hundreds of people demonstrate in Riga on Saturday.", Source: "Baltic Observatory"},
 	} {
-		d, err := e.Extract(in)
+		d, err := e.Extract(context.Background(), in)
 		require.NoError(t, err)
 		require.NotEmpty(t, d.Events, in.Text)
 		for _, ev := range d.Events {

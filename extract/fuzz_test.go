@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -41,7 +42,7 @@ func FuzzExtract(f *testing.F) {
 		}
 		in.PublishedAt = published
 		start := time.Now()
-		d, err := e.Extract(in)
+		d, err := e.Extract(context.Background(), in)
 		if time.Since(start) > 5*time.Second {
 			t.Fatalf("extract took %v on %d bytes", time.Since(start), len(data))
 		}
@@ -76,7 +77,7 @@ func TestLexiconSweep(t *testing.T) {
 	for _, w := range words {
 		for _, text := range []string{w, w + ".", "Iran said " + w, w + " Smith", "the " + w + " of Iran, " + w,
 			"\"" + w + ",\" " + w + " said.", "his " + w + " counterpart, " + w} {
-			d, err := e.Extract(Input{Text: text, PublishedAt: "2017-04-12"})
+			d, err := e.Extract(context.Background(), Input{Text: text, PublishedAt: "2017-04-12"})
 			if err != nil {
 				if errors.Is(err, ErrEmpty) {
 					continue

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"os"
@@ -37,7 +38,7 @@ func TestGolden(t *testing.T) {
 			if in.PublishedAt == "" {
 				in.PublishedAt = goldenPublished
 			}
-			d, err := e.Extract(in)
+			d, err := e.Extract(context.Background(), in)
 			require.NoError(t, err)
 			checkDocument(t, d)
 			got, err := json.MarshalIndent(d, "", "  ")

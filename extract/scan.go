@@ -121,19 +121,18 @@ func (a *analysis) gazAt(toks []text.Token, i int, fold bool) (int, []gazetteer.
 	if !isWord(t0) {
 		return 0, nil
 	}
-	lookup := a.gaz.Lookup
+	lookup, prefixWords := a.gaz.Lookup, a.gaz.PrefixWords
 	if fold {
-		lookup = a.gaz.LookupFold
-		if !a.gaz.HasPrefixFold(t0) {
-			return 0, nil
-		}
-	} else if !a.gaz.HasPrefix(t0) {
+		lookup, prefixWords = a.gaz.LookupFold, a.gaz.PrefixWordsFold
+	}
+	max := prefixWords(t0)
+	if max == 0 {
 		return 0, nil
 	}
-	max := a.gaz.MaxWords()
-	if max < 1 {
-		max = 1
+	if strings.EqualFold(t0, "the") {
+		max = a.gaz.MaxWords() // "the Kremlin" is looked up as "Kremlin"
 	}
+	max++ // a trailing subdivision word: "Idlib province"
 	// collect up to max words, contiguous, word-like or joining punctuation
 	end := i
 	for end < len(toks) && end-i < max+1 {

@@ -243,14 +243,21 @@ func (a *analysis) wholeQuote(start int) bool {
 }
 
 // statementAt returns the direct statement whose content holds pos, or nil.
-// speakersIn returns the speakers of the statements made in sentence si.
-func (a *analysis) speakersIn(si int) []string {
-	sent := a.sents[si]
-	var out []string
+// speakersBySentence returns, for every sentence, the speakers of the
+// statements whose evidence overlaps it, in statement order. It is one pass
+// over the statements (each located by binary search), so its cost does not
+// grow with sentences × statements.
+func (a *analysis) speakersBySentence() [][]string {
+	out := make([][]string, len(a.sents))
 	for i := range a.statements {
 		st := &a.statements[i]
-		if st.Speaker != nil && st.Evidence.Start < sent.End && st.Evidence.End > sent.Start {
-			out = append(out, *st.Speaker)
+		if st.Speaker == nil {
+			continue
+		}
+		// the first sentence that ends after the evidence starts
+		si := sort.Search(len(a.sents), func(k int) bool { return a.sents[k].End > st.Evidence.Start })
+		for ; si < len(a.sents) && a.sents[si].Start < st.Evidence.End; si++ {
+			out[si] = append(out[si], *st.Speaker)
 		}
 	}
 	return out

@@ -32,6 +32,7 @@ func Find(text string, toks []text.Token) []Trigger {
 	var ms []match
 	// the hand lexicon first; the compiled dictionary then only on words no
 	// hand entry matched, so it adds verbs but never overrides a hand reading
+	sc := &sentenceWords{ts: ts}
 	heard := make([]bool, len(ts))
 	for pass := 0; pass < 2; pass++ {
 		compiled := pass == 1
@@ -53,7 +54,7 @@ func Find(text string, toks []text.Token) []Trigger {
 				i = m.last // "crashed into the sea": the dictionary says no event
 				continue
 			}
-			if !applyRules(ts, &m) {
+			if !applyRules(ts, &m, sc) {
 				continue
 			}
 			for k := m.first; k <= m.last; k++ {
@@ -209,7 +210,7 @@ var (
 
 // applyRules disambiguates a match with general context rules; it returns
 // false when the match is not an event trigger.
-func applyRules(ts []tok, m *match) bool {
+func applyRules(ts []tok, m *match, sc *sentenceWords) bool {
 	e := m.e
 	if e.rule == "must" {
 		return true
@@ -321,11 +322,11 @@ func applyRules(ts []tok, m *match) bool {
 	if lemma == "demand" && m.nom && marketNouns[prev] || lemma == "host" && next == "of" && m.nom || lemma == "aid" && (prev == "first" || prev == "hearing") {
 		return false
 	}
-	if (lemma == "attack" || lemma == "target") && m.typ == "ASSAULT" && !violenceContext(ts) && politicsContext(ts) {
+	if (lemma == "attack" || lemma == "target") && m.typ == "ASSAULT" && !sc.has(&sc.violence, violenceWords) && sc.has(&sc.politics, politicsWords) {
 		// "Trump attacked Clinton over her emails": verbal criticism
 		m.typ, m.cameo, m.conf = "ACCUSE", "111", m.conf*0.8
 	}
-	if lemma == "rally" && single && k&formPast == 0 && !protestContext(ts) {
+	if lemma == "rally" && single && k&formPast == 0 && !sc.has(&sc.protest, protestWords) {
 		for j := m.first - 1; j >= 0 && j >= m.first-3; j-- {
 			if preps[ts[j].low] || ts[j].low == "campaign" || ts[j].low == "election" {
 				return false // "at a campaign rally in Michigan"
@@ -575,6 +576,20 @@ func anyWord(ts []tok, set map[string]bool) bool {
 	return false
 }
 
-func violenceContext(ts []tok) bool { return anyWord(ts, violenceWords) }
-func politicsContext(ts []tok) bool { return anyWord(ts, politicsWords) }
-func protestContext(ts []tok) bool  { return anyWord(ts, protestWords) }
+// sentenceWords answers, once per sentence, whether it has a word of a
+// context set (violence, politics, protest), so that rules asked for every
+// trigger do not scan the sentence again.
+type sentenceWords struct {
+	ts                          []tok
+	violence, politics, protest int8 // 0 unknown, 1 no, 2 yes
+}
+
+func (s *sentenceWords) has(memo *int8, set map[string]bool) bool {
+	if *memo == 0 {
+		*memo = 1
+		if anyWord(s.ts, set) {
+			*memo = 2
+		}
+	}
+	return *memo == 2
+}

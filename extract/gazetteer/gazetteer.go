@@ -81,12 +81,13 @@ type index struct {
 	// lists; most keys name one entry and cost no slice.
 	keys  map[string]uint32
 	lists [][]ref
-	// first holds the first words of the keys.
-	first map[string]struct{}
+	// first maps the first word of the keys to the most words a key
+	// starting with it has.
+	first map[string]uint8
 }
 
 func newIndex(size int) *index {
-	return &index{keys: make(map[string]uint32, size), first: make(map[string]struct{}, size/4)}
+	return &index{keys: make(map[string]uint32, size), first: make(map[string]uint8, size/4)}
 }
 
 // insert adds r under key. When the key already names the same entry it
@@ -97,7 +98,8 @@ func (ix *index) insert(key string, r ref) bool {
 	if !ok {
 		ix.keys[key] = uint32(r)
 		first, _, _ := strings.Cut(key, " ")
-		ix.first[first] = struct{}{}
+		n := uint8(min(strings.Count(key, " ")+1, 255))
+		ix.first[first] = max(ix.first[first], n)
 		return true
 	}
 	if v&multi == 0 {
@@ -233,15 +235,20 @@ func (g *Gazetteer) MaxWords() int { return g.maxWords }
 
 // HasPrefix reports whether firstWord is the first word of some exact key,
 // so a scanner can skip words that start nothing.
-func (g *Gazetteer) HasPrefix(firstWord string) bool {
-	_, ok := g.exact.first[firstWord]
-	return ok
-}
+func (g *Gazetteer) HasPrefix(firstWord string) bool { return g.PrefixWords(firstWord) > 0 }
 
 // HasPrefixFold is HasPrefix ignoring case.
-func (g *Gazetteer) HasPrefixFold(firstWord string) bool {
-	_, ok := g.foldIndex().first[foldKey(firstWord)]
-	return ok
+func (g *Gazetteer) HasPrefixFold(firstWord string) bool { return g.PrefixWordsFold(firstWord) > 0 }
+
+// PrefixWords returns the most words of an exact key that starts with
+// firstWord (0: none does), so a scanner tries no longer phrases. A phrase
+// that Lookup also finds by dropping a leading "the" or a trailing
+// subdivision word may be longer: see MaxWords.
+func (g *Gazetteer) PrefixWords(firstWord string) int { return int(g.exact.first[firstWord]) }
+
+// PrefixWordsFold is PrefixWords ignoring case.
+func (g *Gazetteer) PrefixWordsFold(firstWord string) int {
+	return int(g.foldIndex().first[foldKey(firstWord)])
 }
 
 // Lookup returns the entries whose key is exactly phrase (after collapsing

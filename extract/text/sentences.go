@@ -148,6 +148,13 @@ func skipHSpace(s string, i int) int {
 	return i
 }
 
+// MaxSentenceBytes bounds a sentence. News sentences are far shorter (a
+// long one is ~400 bytes); a run of text longer than this without a sentence
+// boundary (a hostile or broken input) is cut into pieces at clause
+// punctuation, so that every later stage works on bounded sentences and
+// extraction time stays linear in the length of the text.
+const MaxSentenceBytes = 2000
+
 func appendSentence(out []Sentence, text string, start, end int) []Sentence {
 	for start < end && isSpaceByte(text[start]) {
 		start++
@@ -155,10 +162,45 @@ func appendSentence(out []Sentence, text string, start, end int) []Sentence {
 	for end > start && isSpaceByte(text[end-1]) {
 		end--
 	}
+	for end-start > MaxSentenceBytes {
+		cut := cutPoint(text, start, start+MaxSentenceBytes)
+		out = appendSentence(out, text, start, cut)
+		start = cut
+		for start < end && isSpaceByte(text[start]) {
+			start++
+		}
+	}
 	if start < end {
 		out = append(out, Sentence{start, end})
 	}
 	return out
+}
+
+// cutPoint returns where to cut text[start:limit] that is too long for one
+// sentence: after the last clause punctuation in its second half, else at
+// its last space, else at the last rune boundary before limit.
+func cutPoint(text string, start, limit int) int {
+	half := start + (limit-start)/2
+	space := -1
+	for i := limit - 1; i > half; i-- {
+		switch text[i] {
+		case ';', ',', ':':
+			return i + 1
+		case ' ', '\t', '\n':
+			if space < 0 {
+				space = i
+			}
+		}
+	}
+	if space > 0 {
+		return space
+	}
+	for i := limit; i > start+1; i-- {
+		if utf8.RuneStart(text[i]) {
+			return i
+		}
+	}
+	return limit
 }
 
 func isSpaceByte(c byte) bool {

@@ -46,6 +46,8 @@ type ExtractConfig struct {
 	GeoNamesCities string `mapstructure:"geonames_cities" yaml:"geonames_cities"` // cities15000.txt
 	GeoNamesAdmin1 string `mapstructure:"geonames_admin1" yaml:"geonames_admin1"` // admin1CodesASCII.txt
 	GeoNamesAll    string `mapstructure:"geonames_all" yaml:"geonames_all"`       // allCountries.txt
+	// Timeout bounds the extraction of one article; a longer one fails alone.
+	Timeout time.Duration `mapstructure:"timeout" yaml:"timeout"`
 }
 
 // IngestConfig tunes ingestion and fetching.
@@ -84,6 +86,7 @@ var defaults = map[string]any{
 	"extract.geonames_cities": "",
 	"extract.geonames_admin1": "",
 	"extract.geonames_all":    "",
+	"extract.timeout":         "30s",
 	"ingest.workers":          2,
 	"ingest.batch":            50,
 	"ingest.fetch_timeout":    "30s",
@@ -227,6 +230,9 @@ func (c Config) Validate() error {
 	}
 	if c.Ingest.FetchTimeout <= 0 {
 		return bad("ingest.fetch_timeout", c.Ingest.FetchTimeout, "must be a positive duration such as 30s")
+	}
+	if c.Extract.Timeout <= 0 {
+		return bad("extract.timeout", c.Extract.Timeout, "must be a positive duration such as 30s")
 	}
 	if c.Ingest.MaxBytes < 1024 {
 		return bad("ingest.max_bytes", c.Ingest.MaxBytes, "must be at least 1024")

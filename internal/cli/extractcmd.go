@@ -2,10 +2,12 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -51,7 +53,7 @@ code is 3 when some failed.`,
 					return usageError{fmt.Errorf("--published %q: %w", o.published, err)}
 				}
 			}
-			return runExtract(app, o, args)
+			return runExtract(cmd.Context(), app, o, args)
 		},
 	}
 	f := cmd.Flags()
@@ -62,7 +64,7 @@ code is 3 when some failed.`,
 	return cmd
 }
 
-func runExtract(app *App, o extractOptions, args []string) error {
+func runExtract(ctx context.Context, app *App, o extractOptions, args []string) error {
 	c := app.Config().Extract
 	ex, err := extract.New(extract.Options{GeoNamesCities: c.GeoNamesCities, GeoNamesAdmin1: c.GeoNamesAdmin1, GeoNamesAll: c.GeoNamesAll})
 	if err != nil {
@@ -74,7 +76,7 @@ func runExtract(app *App, o extractOptions, args []string) error {
 	enc.SetEscapeHTML(false)
 	failed := 0
 	for i, name := range args {
-		doc, err := extractOne(ex, app.In, name, o)
+		doc, err := extractOne(ctx, ex, app.In, name, o, c.Timeout)
 		if err != nil {
 			failed++
 			app.Logger().Error("extract failed", "source", name, "err", err)
@@ -101,7 +103,7 @@ func runExtract(app *App, o extractOptions, args []string) error {
 	return nil
 }
 
-func extractOne(ex *extract.Extractor, stdin io.Reader, name string, o extractOptions) (doc schema.Document, err error) {
+func extractOne(ctx context.Context, ex *extract.Extractor, stdin io.Reader, name string, o extractOptions, timeout time.Duration) (doc schema.Document, err error) {
 	var data []byte
 	if name == "-" {
 		data, err = io.ReadAll(io.LimitReader(stdin, 64<<20))
@@ -124,5 +126,7 @@ func extractOne(ex *extract.Extractor, stdin io.Reader, name string, o extractOp
 	if o.url != "" {
 		in.URL = o.url
 	}
-	return ex.Extract(in)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	return ex.Extract(ctx, in)
 }

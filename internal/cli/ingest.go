@@ -100,8 +100,8 @@ the run stops; everything committed stays, and re-running finishes the job.`,
 // extractAdapter feeds source documents to the extractor.
 type extractAdapter struct{ ex *extract.Extractor }
 
-func (a extractAdapter) Extract(d source.Document) (schema.Document, error) {
-	return a.ex.Extract(extract.Input{Text: d.Text, HTML: d.HTML, Title: d.Title, URL: d.URL,
+func (a extractAdapter) Extract(ctx context.Context, d source.Document) (schema.Document, error) {
+	return a.ex.Extract(ctx, extract.Input{Text: d.Text, HTML: d.HTML, Title: d.Title, URL: d.URL,
 		Source: d.Source, PublishedAt: d.PublishedAt})
 }
 
@@ -148,6 +148,7 @@ func runIngest(ctx context.Context, app *App, o ingestOptions, args []string) er
 	}
 	sum, runErr := pipeline.Run(ctx, src, args, extractAdapter{ex}, writer, pipeline.Options{
 		Workers: o.workers, Batch: o.batch, DryRun: o.dryRun, Prune: o.prune, Out: app.Out, Progress: progress, Log: log,
+		ExtractTimeout: cfg.Extract.Timeout,
 	})
 	summaryOut := app.Out
 	if o.dryRun {

@@ -103,7 +103,7 @@ func newRunner(app *App) (serve.Runner, error) {
 		Log:       app.Logger(),
 		Options: serve.RunnerOptions{
 			Workers: cfg.Ingest.Workers, Batch: cfg.Ingest.Batch, FetchTimeout: cfg.Ingest.FetchTimeout,
-			MaxBytes: cfg.Ingest.MaxBytes, UserAgent: cfg.Ingest.UserAgent,
+			MaxBytes: cfg.Ingest.MaxBytes, UserAgent: cfg.Ingest.UserAgent, ExtractTimeout: cfg.Extract.Timeout,
 		},
 	}, nil
 }

@@ -32,8 +32,8 @@ var seedsDir = filepath.Join("..", "..", "seeds", "articles")
 
 type extractAdapter struct{ ex *extract.Extractor }
 
-func (a extractAdapter) Extract(d source.Document) (schema.Document, error) {
-	return a.ex.Extract(extract.Input{Text: d.Text, HTML: d.HTML, Title: d.Title, URL: d.URL, Source: d.Source, PublishedAt: d.PublishedAt})
+func (a extractAdapter) Extract(ctx context.Context, d source.Document) (schema.Document, error) {
+	return a.ex.Extract(ctx, extract.Input{Text: d.Text, HTML: d.HTML, Title: d.Title, URL: d.URL, Source: d.Source, PublishedAt: d.PublishedAt})
 }
 
 var (

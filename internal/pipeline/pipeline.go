@@ -22,9 +22,10 @@ type Source interface {
 	Walk(ctx context.Context, specs []string, fn func(source.Item) error) error
 }
 
-// Extractor turns one source document into a contract document.
+// Extractor turns one source document into a contract document. It
+// returns ctx's error when ctx ends before it is done.
 type Extractor interface {
-	Extract(doc source.Document) (schema.Document, error)
+	Extract(ctx context.Context, doc source.Document) (schema.Document, error)
 }
 
 // Writer writes a batch of documents in one transaction.
@@ -61,6 +62,9 @@ type Options struct {
 	// backoff from RetryDelay (default 2s).
 	Retries    int
 	RetryDelay time.Duration
+	// ExtractTimeout bounds the extraction of one article (default
+	// DefaultExtractTimeout): an article that takes longer fails alone.
+	ExtractTimeout time.Duration
 	// Prune, after a complete run, deletes the articles read earlier from
 	// files under the local specs (folders or files) that this run did not
 	// read again: deleted or renamed files, records removed from a JSON
@@ -68,6 +72,11 @@ type Options struct {
 	// Writer must be a Pruner.
 	Prune bool
 }
+
+// DefaultExtractTimeout is the per-article extraction deadline when
+// Options.ExtractTimeout is zero. Extraction is linear in the text (a 2 MiB
+// article takes about a second), so this is only met by a bug.
+const DefaultExtractTimeout = 30 * time.Second
 
 // Failure is one item that could not be ingested.
 type Failure struct {
@@ -162,7 +171,7 @@ func Run(ctx context.Context, src Source, specs []string, ex Extractor, w Writer
 		go func() {
 			defer wg.Done()
 			for it := range items {
-				r := process(ctx, it, ex)
+				r := process(ctx, it, ex, opts.ExtractTimeout)
 				select {
 				case results <- r:
 				case <-ctx.Done():
@@ -226,7 +235,7 @@ func Run(ctx context.Context, src Source, specs []string, ex Extractor, w Writer
 }
 
 // process loads and extracts one item.
-func process(ctx context.Context, it source.Item, ex Extractor) result {
+func process(ctx context.Context, it source.Item, ex Extractor, timeout time.Duration) result {
 	d, err := it.Load(ctx)
 	if err != nil {
 		return result{origin: it.Origin, file: it.File, err: err}
@@ -235,8 +244,16 @@ func process(ctx context.Context, it source.Item, ex Extractor) result {
 	if origin == "" {
 		origin = it.Origin
 	}
-	doc, err := ex.Extract(d)
+	if timeout <= 0 {
+		timeout = DefaultExtractTimeout
+	}
+	ectx, cancel := context.WithTimeout(ctx, timeout)
+	doc, err := ex.Extract(ectx, d)
+	cancel()
 	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+			err = fmt.Errorf("extraction took longer than %v: %w", timeout, err)
+		}
 		return result{origin: origin, file: it.File, err: err}
 	}
 	doc.Article.ID = ArticleID(d, doc)

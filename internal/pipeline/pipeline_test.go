@@ -38,10 +38,15 @@ func (f fakeSource) Walk(ctx context.Context, _ []string, fn func(source.Item) e
 	return nil
 }
 
-// fakeExtractor fails on "bad" texts.
+// fakeExtractor fails on "bad" texts and works on "slow" ones until its
+// context ends.
 type fakeExtractor struct{}
 
-func (fakeExtractor) Extract(d source.Document) (schema.Document, error) {
+func (fakeExtractor) Extract(ctx context.Context, d source.Document) (schema.Document, error) {
+	if strings.Contains(d.Text, "slow") {
+		<-ctx.Done()
+		return schema.Document{}, fmt.Errorf("extract: %w", ctx.Err())
+	}
 	if strings.Contains(d.Text, "bad") {
 		return schema.Document{}, errors.New("extract: empty content")
 	}
@@ -110,6 +115,8 @@ func TestRun(t *testing.T) {
 			wantFailed: []string{"item1", "item2"}, wantBatches: 1},
 		{name: "a poisoned batch is split", texts: []string{"a", "poison", "c"}, batch: 3, wantNew: 2,
 			wantFailed: []string{"item1"}, wantBatches: 2},
+		{name: "an article over the extraction deadline fails alone", texts: []string{"a", "slow", "c"}, batch: 3,
+			wantNew: 2, wantFailed: []string{"item1"}, wantBatches: 1},
 		{name: "database back after retries", texts: []string{"a", "b"}, batch: 1, down: 2, wantNew: 2, wantBatches: 2},
 		{name: "database gone", texts: []string{"a", "b", "c"}, batch: 1, down: 100, wantErr: ErrUnavailable},
 	}
@@ -117,7 +124,7 @@ func TestRun(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			w := &fakeWriter{down: tt.down}
 			sum, err := Run(context.Background(), fakeSource{tt.texts}, nil, fakeExtractor{}, w,
-				Options{Workers: 3, Batch: tt.batch, Retries: 2, RetryDelay: time.Millisecond})
+				Options{Workers: 3, Batch: tt.batch, Retries: 2, RetryDelay: time.Millisecond, ExtractTimeout: 50 * time.Millisecond})
 			if tt.wantErr != nil {
 				require.ErrorIs(t, err, tt.wantErr)
 				assert.Contains(t, err.Error(), "cannot connect")

@@ -48,8 +48,10 @@ type RunnerOptions struct {
 	Workers      int
 	Batch        int
 	FetchTimeout time.Duration
-	MaxBytes     int64
-	UserAgent    string
+	// ExtractTimeout bounds one article's extraction (see pipeline.Options).
+	ExtractTimeout time.Duration
+	MaxBytes       int64
+	UserAgent      string
 	// Transport is the HTTP transport under the conditional-request layer
 	// (nil: http.DefaultTransport).
 	Transport http.RoundTripper
@@ -243,7 +245,7 @@ func (r *Runner) runSource(ctx context.Context, job Job, spec string, st graph.S
 	w := &recordingWriter{store: r.Store, src: js, spec: spec, log: log}
 	sum, runErr := pipeline.Run(ctx, js, []string{spec}, &recordingExtractor{ex: r.Extractor, src: js}, w, pipeline.Options{
 		Workers: r.Options.Workers, Batch: r.Options.Batch, Log: log,
-		Retries: r.Options.Retries, RetryDelay: r.Options.RetryDelay,
+		Retries: r.Options.Retries, RetryDelay: r.Options.RetryDelay, ExtractTimeout: r.Options.ExtractTimeout,
 	})
 	js.mu.Lock()
 	sr.Counts = js.counts
@@ -432,8 +434,8 @@ type recordingExtractor struct {
 	src *jobSource
 }
 
-func (e *recordingExtractor) Extract(d source.Document) (schema.Document, error) {
-	doc, err := e.ex.Extract(d)
+func (e *recordingExtractor) Extract(ctx context.Context, d source.Document) (schema.Document, error) {
+	doc, err := e.ex.Extract(ctx, d)
 	if err != nil {
 		return doc, err
 	}

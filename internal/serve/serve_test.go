@@ -35,7 +35,7 @@ type fakeExtractor struct {
 	block                      chan struct{}
 }
 
-func (f *fakeExtractor) Extract(d source.Document) (schema.Document, error) {
+func (f *fakeExtractor) Extract(_ context.Context, d source.Document) (schema.Document, error) {
 	f.calls.Add(1)
 	n := f.running.Add(1)
 	defer f.running.Add(-1)

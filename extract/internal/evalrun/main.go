@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -73,7 +74,7 @@ func one(ex *extract.Extractor, path, published string) (schema.Document, error)
 	if published != "" && input.PublishedAt == "" {
 		input.PublishedAt = published
 	}
-	return ex.Extract(input)
+	return ex.Extract(context.Background(), input)
 }
 
 func runDir(ex *extract.Extractor, in, out, published string) error {
