@@ -34,13 +34,17 @@ func Find(text string, toks []text.Token) []Trigger {
 	// hand entry matched, so it adds verbs but never overrides a hand reading
 	sc := &sentenceWords{ts: ts}
 	heard := make([]bool, len(ts))
+	var vocab map[string]bool
 	for pass := 0; pass < 2; pass++ {
 		compiled := pass == 1
+		if compiled {
+			vocab = sentenceVocab(ts)
+		}
 		for i := 0; i < len(ts); i++ {
 			if !ts[i].word || ts[i].owner >= 0 || heard[i] || properNoun(ts, i) {
 				continue
 			}
-			m, ok := bestMatch(lx, ts, i, compiled)
+			m, ok := bestMatch(lx, ts, i, vocab)
 			if !ok && !compiled {
 				m, ok = modalRequest(ts, i)
 			}
@@ -109,15 +113,19 @@ func properNoun(ts []tok, i int) bool {
 // bestMatch returns the longest (then most confident) entry matching at i.
 // Only entries of the compiled dictionary are tried when compiled is set,
 // only hand entries otherwise.
-func bestMatch(lx *lexicon, ts []tok, i int, compiled bool) (match, bool) {
+func bestMatch(lx *lexicon, ts []tok, i int, vocab map[string]bool) (match, bool) {
 	var best match
 	found := false
+	by := lx.byFirst
+	if vocab != nil {
+		by = lx.byFirstC
+	}
 	try := func(es []*entry) {
 		for _, e := range es {
-			if e.compiled != compiled || found && (e.n < best.e.n || e.n == best.e.n && e.conf <= best.e.conf) {
+			if found && (e.n < best.e.n || e.n == best.e.n && e.conf <= best.e.conf) {
 				continue
 			}
-			if e.words[0].literal && ts[i].low != e.words[0].w {
+			if e.words[0].literal && ts[i].low != e.words[0].w || vocab != nil && !inVocab(e, vocab) {
 				continue
 			}
 			idx, ok := matchAt(ts, e, i)
@@ -128,13 +136,36 @@ func bestMatch(lx *lexicon, ts []tok, i int, compiled bool) (match, bool) {
 			found = true
 		}
 	}
-	try(lx.byFirst[ts[i].low])
+	try(by[ts[i].low])
 	for _, f := range ts[i].forms {
 		if f.lemma != ts[i].low {
-			try(lx.byFirst[f.lemma])
+			try(by[f.lemma])
 		}
 	}
 	return best, found
+}
+
+// inVocab reports whether every word of e after the first occurs in the
+// sentence (vocab: its words and their lemmas), a cheap filter before matchAt.
+func inVocab(e *entry, vocab map[string]bool) bool {
+	for _, w := range e.words[1:] {
+		if !w.gap && !vocab[w.w] {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceVocab is the set of the words of ts and of the lemmas they inflect.
+func sentenceVocab(ts []tok) map[string]bool {
+	v := make(map[string]bool, 2*len(ts))
+	for i := range ts {
+		v[ts[i].low] = true
+		for _, f := range ts[i].forms {
+			v[f.lemma] = true
+		}
+	}
+	return v
 }
 
 // gapStop are words a "..." gap may not cross.

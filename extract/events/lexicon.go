@@ -62,8 +62,10 @@ type lexicon struct {
 	// forms maps a lower-case surface form to the lemmas (used in the lexicon)
 	// it inflects, with the kind of inflection.
 	forms map[string][]lemmaForm
-	// byFirst maps the first word of a pattern to its entries, best first.
-	byFirst map[string][]*entry
+	// byFirst maps the first word of a pattern to its entries, best first;
+	// byFirstC the same for the compiled dictionary.
+	byFirst  map[string][]*entry
+	byFirstC map[string][]*entry
 	size    int
 }
 
@@ -89,7 +91,7 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 func lex() *lexicon {
 	l, err := loadLexicon()
 	if err != nil || l == nil {
-		return &lexicon{forms: map[string][]lemmaForm{}, byFirst: map[string][]*entry{}}
+		return &lexicon{forms: map[string][]lemmaForm{}, byFirst: map[string][]*entry{}, byFirstC: map[string][]*entry{}}
 	}
 	return l
 }
@@ -114,20 +116,22 @@ var particles = map[string]bool{
 // only patterns the hand lexicon does not have (and single words only for
 // lemmas it does not list on their own).
 func parseLexicon(hand string, compiled ...string) (*lexicon, error) {
-	lx := &lexicon{forms: map[string][]lemmaForm{}, byFirst: map[string][]*entry{}}
+	lx := &lexicon{forms: map[string][]lemmaForm{}, byFirst: map[string][]*entry{}, byFirstC: map[string][]*entry{}}
 	var errs []string
 	handPats := map[string]bool{}
 	errs = lx.parse(hand, handPats, false, errs)
 	for _, src := range compiled {
 		errs = lx.parse(src, handPats, true, errs)
 	}
-	for _, es := range lx.byFirst {
-		sort.SliceStable(es, func(i, j int) bool {
-			if es[i].n != es[j].n {
-				return es[i].n > es[j].n
-			}
-			return es[i].conf > es[j].conf
-		})
+	for _, by := range []map[string][]*entry{lx.byFirst, lx.byFirstC} {
+		for _, es := range by {
+			sort.SliceStable(es, func(i, j int) bool {
+				if es[i].n != es[j].n {
+					return es[i].n > es[j].n
+				}
+				return es[i].conf > es[j].conf
+			})
+		}
 	}
 	if len(errs) > 0 {
 		return lx, fmt.Errorf("event lexicon: %s", strings.Join(errs, "; "))
@@ -225,7 +229,11 @@ func (lx *lexicon) parse(src string, hand map[string]bool, compiled bool, errs [
 			errs = append(errs, fmt.Sprintf("line %d: empty pattern", ln))
 			continue
 		}
-		lx.byFirst[e.words[0].w] = append(lx.byFirst[e.words[0].w], e)
+		by := lx.byFirst
+		if compiled {
+			by = lx.byFirstC
+		}
+		by[e.words[0].w] = append(by[e.words[0].w], e)
 		lx.size++
 	}
 	return errs
