@@ -302,7 +302,7 @@ func (a *analysis) buildEvents() {
 		var evs []schema.Event
 		var spans []events.Span
 		for _, tr := range trigs {
-			if tr.Embedded || tr.Negated || tr.Type == "" || a.inName(si, tr.Start) {
+			if tr.Embedded || tr.Negated || tr.Object || tr.Type == "" || a.inName(si, tr.Start) {
 				continue
 			}
 			var src, tgt []string

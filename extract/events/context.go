@@ -58,10 +58,13 @@ func salience(ts []tok, ms []match, mi int, tr *Trigger, k uint8) {
 			l := ts[j].low
 			if ts[j].verbTrig {
 				gov = "trig"
+				tr.Object = handTrigger(ts, ms, j)
 				break
 			}
 			if lightVerbs[l] || preps[l] || !ts[j].word || l == "and" || ts[j].isTrig {
 				gov = l
+				// "reneged on his commitment", "accused X of aggression"
+				tr.Object = preps[l] && l != "in" && l != "at" && l != "during" && j > 0 && ts[j-1].verbTrig && handTrigger(ts, ms, j-1)
 				break
 			}
 		}
@@ -233,4 +236,10 @@ func protestAgent(ts []tok, s Span) bool {
 		}
 	}
 	return false
+}
+
+// handTrigger reports whether token j belongs to a trigger of the hand lexicon.
+func handTrigger(ts []tok, ms []match, j int) bool {
+	o := ts[j].owner
+	return o >= 0 && o < len(ms) && !ms[o].e.compiled
 }

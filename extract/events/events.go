@@ -42,6 +42,10 @@ type Trigger struct {
 	Anaphoric bool
 	// Nominal is set when the trigger is a noun ("strikes", "the attack").
 	Nominal bool
+	// Object is set for a nominal trigger that is the object of another
+	// trigger ("rejected an Indian proposal", "reneged on his commitment",
+	// "condemned the attack"): the sentence asserts the governing event.
+	Object bool
 	// Dictionary is set for a trigger known only from the compiled CAMEO
 	// dictionary: like PETRARCH, a caller should keep it only when the
 	// sentence names both its sides in the trigger's own agent and patient.
