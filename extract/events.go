@@ -338,7 +338,9 @@ func (a *analysis) buildEvents() {
 					src = []string{*quoted.Speaker}
 				}
 			}
-			if len(src) == 0 && quoted == nil && !tr.Anaphoric && where == nil {
+			if len(src) == 0 && quoted == nil && !tr.Anaphoric && where == nil && !tr.Passive {
+				// never for a passive: its subject is the patient
+				// ("civilians were killed"), not who acted
 				// not what an earlier event of the sentence acted upon:
 				// "expelled French troops and turned to Russia for assistance"
 				src = a.subjectBefore(si, tr.Start, targetsOf(evs))
