@@ -218,6 +218,16 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 	if tr.Passive && patient.Empty() {
 		patient = objectOf(ts, m, after)
 	}
+	if !patient.Empty() && !m.nom && !named(ts, patient) && m.typ != "MOBILIZE" && m.typ != "RETREAT" {
+		// "provided aerial photographs to Macedonia", "used force against
+		// protesters": an object that names no one leaves the recipient to
+		// the prepositional phrase after it
+		if j := skipPhrase(ts, 0, patient); j+1 < len(ts) && recipientPreps[ts[j].low] && ts[j+1].word {
+			if r := recipient(ts, j+1, m.typ); !r.Empty() && named(ts, r) {
+				patient = r
+			}
+		}
+	}
 	agent, patient = clean(ts, agent), clean(ts, patient)
 	if isPronoun(ts, agent) && !tr.Passive {
 		// "Japan said it had halted aid": the pronoun is the speaker
@@ -779,6 +789,20 @@ func ownPhrase(ts []tok, s Span) bool {
 	for i := range ts {
 		if ts[i].Start == s.Start {
 			return ts[i].low == "their" || ts[i].low == "its" || i > 0 && (ts[i-1].low == "their" || ts[i-1].low == "its")
+		}
+	}
+	return false
+}
+
+// recipientPreps introduce the recipient after a direct object.
+var recipientPreps = set("to", "against", "on", "at", "upon")
+
+// named reports whether span s contains a capitalised word (a name or a
+// demonym: someone the phrase names).
+func named(ts []tok, s Span) bool {
+	for i := range ts {
+		if ts[i].Start >= s.Start && ts[i].End <= s.End && ts[i].cap {
+			return true
 		}
 	}
 	return false
