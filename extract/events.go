@@ -120,6 +120,11 @@ func (a *analysis) eventDate(si int, trig events.Span, ms []timex.Match) string 
 	return best
 }
 
+// materialTypes are events done to someone, and threats of them (not said
+// or agreed about something): their object is a side, not a topic.
+var materialTypes = map[string]bool{"ASSAULT": true, "COERCE": true, "PROTEST": true, "AID": true, "SANCTION": true, "THREATEN": true,
+	"CONCEDE": true, "RETREAT": true, "COOPERATE": true, "MOBILIZE": true}
+
 var verbalTypes = map[string]bool{"ACCUSE": true, "THREATEN": true, "REJECT": true, "REQUEST": true}
 
 // subjectBefore is the fallback initiator of an event whose agent was not
@@ -338,6 +343,11 @@ func (a *analysis) buildEvents() {
 					src = []string{*quoted.Speaker}
 				}
 			}
+			if len(src) == 0 && !tr.Agent.Empty() {
+				// "the government of Sindh province", "Cairo's security
+				// chief": a body of a place acts for the place's country
+				src = a.placeCountries(si, tr.Agent)
+			}
 			if len(src) == 0 && quoted == nil && !tr.Anaphoric && where == nil && !tr.Passive {
 				// never for a passive: its subject is the patient
 				// ("civilians were killed"), not who acted
@@ -395,6 +405,20 @@ func (a *analysis) buildEvents() {
 				known := len(ev.Source) > 0 || fatalTypes[tr.Type] && hasFatalNumber(nums)
 				if len(ev.Target) == 0 && known && p.country != "" && !contains(ev.Source, "country:"+p.country) {
 					if x := a.countryActor(p.country); x != nil {
+						ev.Target = []string{x.id}
+					}
+				}
+				// a side the sentence names by a common noun ("confiscated
+				// weapons from armed groups in Jericho", "demonstrators in
+				// Baghdad") belongs, as CAMEO codes domestic actors, to the
+				// country where the event takes place (not where someone
+				// heads for); a protest with no stated target is aimed at
+				// the authorities there
+				if x := a.countryActor(p.country); x != nil && p.country != "" && quoted == nil && a.site(si, p) {
+					if len(ev.Source) == 0 && tr.Type == "PROTEST" && !tr.Agent.Empty() && !tr.Anaphoric && !a.pronounSpan(tr.Agent) {
+						ev.Source = []string{x.id}
+					}
+					if len(ev.Target) == 0 && !tr.Passive && materialTypes[tr.Type] && (!tr.Patient.Empty() && !a.pronounSpan(tr.Patient) || tr.Type == "PROTEST") {
 						ev.Target = []string{x.id}
 					}
 				}
@@ -715,6 +739,75 @@ func itoa(n int) string {
 func contains(ids []string, id string) bool {
 	for _, x := range ids {
 		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// pronounSpan reports a side stated only by a pronoun ("they", "it").
+func (a *analysis) pronounSpan(sp events.Span) bool {
+	switch strings.ToLower(a.text[sp.Start:sp.End]) {
+	case "it", "he", "she", "they", "we", "i", "you", "them", "him", "her", "us", "itself", "themselves":
+		return true
+	}
+	return false
+}
+
+// siteWords introduce the place where something happens, not a direction.
+var siteWords = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "inside": true,
+	"across": true, "throughout": true, "around": true, "within": true}
+
+// site reports whether place p is named in sentence si as where something
+// happens ("in Jericho", "near Samarra"), not as a destination or origin.
+func (a *analysis) site(si int, p *place) bool {
+	for _, it := range a.items[si] {
+		if it.place != p {
+			continue
+		}
+		// "in the northern city of Kirkuk", "near the town of Samarra"
+		for k := it.i - 1; k >= 0 && k >= it.i-5; k-- {
+			w := a.tokAt(si, k)
+			if siteWords[strings.ToLower(w)] {
+				return true
+			}
+			if w == "" || w[0] < 'a' || w[0] > 'z' {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// placeCountries returns the country actors of the places named inside span
+// sp of sentence si.
+func (a *analysis) placeCountries(si int, sp events.Span) []string {
+	var out []string
+	for _, it := range a.items[si] {
+		if it.place == nil || it.start < sp.Start || it.end > sp.End || it.place.country == "" {
+			continue
+		}
+		if !a.bodyIn(si, sp) {
+			return nil // "in Bogota", "through Caracas": where, not who
+		}
+		if x := a.countryActor(it.place.country); x != nil && !contains(out, x.id) {
+			out = append(out, x.id)
+		}
+	}
+	return out
+}
+
+// bodyWords head a phrase naming a body of a place: its government,
+// authorities, police, officials.
+var bodyWords = map[string]bool{"government": true, "authorities": true, "authority": true, "police": true,
+	"army": true, "military": true, "governor": true, "mayor": true, "council": true, "officials": true,
+	"official": true, "ministry": true, "administration": true, "chief": true, "forces": true, "parliament": true,
+	"court": true, "leaders": true, "leader": true, "legislature": true, "assembly": true, "prosecutors": true}
+
+// bodyIn reports whether span sp of sentence si names a body (bodyWords).
+func (a *analysis) bodyIn(si int, sp events.Span) bool {
+	for _, t := range a.toks[si] {
+		if t.Start >= sp.Start && t.End <= sp.End && bodyWords[strings.ToLower(t.Text)] {
 			return true
 		}
 	}

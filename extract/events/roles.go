@@ -220,9 +220,9 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 	}
 	if !patient.Empty() && !m.nom && !named(ts, patient) && m.typ != "MOBILIZE" && m.typ != "RETREAT" {
 		// "provided aerial photographs to Macedonia", "used force against
-		// protesters": an object that names no one leaves the recipient to
+		// protesters", "seized weapons from armed groups": an object that names no one leaves the recipient to
 		// the prepositional phrase after it
-		if j := skipPhrase(ts, 0, patient); j+1 < len(ts) && recipientPreps[ts[j].low] && ts[j+1].word {
+		if j := skipPhrase(ts, 0, patient); j+1 < len(ts) && (recipientPreps[ts[j].low] || ts[j].low == "from" && m.typ == "COERCE") && ts[j+1].word {
 			if r := recipient(ts, j+1, m.typ); !r.Empty() && named(ts, r) {
 				patient = r
 			}
