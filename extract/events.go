@@ -285,6 +285,10 @@ func (a *analysis) actorsOutside(si, from int, skip []string) []string {
 	return out
 }
 
+// minShare is the share of the sentence's surest trigger confidence another
+// trigger needs to be an event of its own.
+var minShare = 0.5
+
 var fatalTypes = map[string]bool{"ASSAULT": true, "COERCE": true}
 
 // buildEvents types the events of every sentence and fills in their
@@ -306,8 +310,20 @@ func (a *analysis) buildEvents() {
 		speakers := speakersOf[si]
 		var evs []schema.Event
 		var spans []events.Span
+		top := 0.0
+		for _, tr := range trigs {
+			if !tr.Embedded && !tr.Negated && !tr.Object {
+				top = max(top, tr.Confidence)
+			}
+		}
+		fatal := hasFatalNumber(nums)
 		for _, tr := range trigs {
 			if tr.Embedded || tr.Negated || tr.Object || tr.Type == "" || a.inName(si, tr.Start) {
+				continue
+			}
+			if tr.Confidence < minShare*top && !(fatal && fatalTypes[tr.Type]) {
+				// a side remark beside the sentence's main event ("…, where
+				// riots had raged"): unless it counts the dead, not an event
 				continue
 			}
 			var src, tgt []string
