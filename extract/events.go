@@ -131,6 +131,27 @@ var verbalTypes = map[string]bool{"ACCUSE": true, "THREATEN": true, "REJECT": tr
 // found: the first person (else actor) named before the trigger in the
 // sentence, outside quotations and not as a place.
 func (a *analysis) subjectBefore(si, pos int, skip []string) []string {
+	// in a relative clause ("Macedonia, which is preparing an offensive")
+	// the subject is the antecedent, or no one the sentence names
+	for k := len(a.toks[si]) - 1; k >= 0; k-- {
+		t := a.toks[si][k]
+		if t.End > pos {
+			continue
+		}
+		if w := strings.ToLower(t.Text); w != "which" && w != "who" {
+			continue
+		}
+		ante := t.Start
+		if k > 0 && a.toks[si][k-1].Text == "," {
+			ante = a.toks[si][k-1].Start
+		}
+		for _, it := range a.items[si] {
+			if it.actor != nil && it.end <= ante && a.within(si, it.end, ante, 0) && !contains(skip, it.actor.id) {
+				return []string{it.actor.id}
+			}
+		}
+		return nil
+	}
 	var first *actor
 	for _, it := range a.items[si] {
 		if it.start >= pos {

@@ -222,7 +222,15 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 		// "provided aerial photographs to Macedonia", "used force against
 		// protesters", "seized weapons from armed groups": an object that names no one leaves the recipient to
 		// the prepositional phrase after it
-		if j := skipPhrase(ts, 0, patient); j+1 < len(ts) && (recipientPreps[ts[j].low] || ts[j].low == "from" && m.typ == "COERCE") && ts[j+1].word {
+		j := skipPhrase(ts, 0, patient)
+		// "aerial photographs and other military intelligence to Macedonia"
+		for k := j; k < len(ts) && k < j+8 && (ts[k].low == "and" || ts[k].low == "or" || k > j && ts[k].word && !ts[k].cap && !ts[k].isTrig && !recipientPreps[ts[k].low] && !patStop[ts[k].low]); k++ {
+			if k+1 < len(ts) && recipientPreps[ts[k+1].low] {
+				j = k + 1
+				break
+			}
+		}
+		if j+1 < len(ts) && (recipientPreps[ts[j].low] || ts[j].low == "from" && m.typ == "COERCE") && ts[j+1].word {
 			if r := recipient(ts, j+1, m.typ); !r.Empty() && named(ts, r) {
 				patient = r
 			}
