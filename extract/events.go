@@ -332,8 +332,16 @@ func (a *analysis) buildEvents() {
 		var evs []schema.Event
 		var spans []events.Span
 		top := 0.0
-		for _, tr := range trigs {
-			if !tr.Embedded && !tr.Negated && !tr.Object {
+		for i, tr := range trigs {
+			if tr.Negated && !a.afterWithout(si, tr.Start) {
+				// "refused to meet", "did not agree": the REJECT it states
+				// (not "without providing evidence", a manner); a negated
+				// attack stays negated and is dropped
+				rej := events.Asserted(tr)
+				rej.Embedded = tr.Embedded && rej.Negated
+				trigs[i] = rej
+			}
+			if tr := trigs[i]; !tr.Embedded && !tr.Negated && !tr.Object {
 				top = max(top, tr.Confidence)
 			}
 		}
@@ -849,4 +857,17 @@ func (a *analysis) bodyIn(si int, sp events.Span) bool {
 		}
 	}
 	return false
+}
+
+// afterWithout reports whether the word before byte pos in sentence si is
+// "without".
+func (a *analysis) afterWithout(si, pos int) bool {
+	prev := ""
+	for _, t := range a.toks[si] {
+		if t.Start >= pos {
+			break
+		}
+		prev = t.Text
+	}
+	return strings.EqualFold(prev, "without")
 }
