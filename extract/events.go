@@ -332,6 +332,7 @@ func (a *analysis) buildEvents() {
 		var evs []schema.Event
 		var spans []events.Span
 		top := 0.0
+		fatal := hasFatalNumber(nums)
 		for i, tr := range trigs {
 			if tr.Negated && !a.afterWithout(si, tr.Start) {
 				// "refused to meet", "did not agree": the REJECT it states
@@ -345,10 +346,12 @@ func (a *analysis) buildEvents() {
 				top = max(top, tr.Confidence)
 			}
 		}
-		fatal := hasFatalNumber(nums)
 		for _, tr := range trigs {
-			if tr.Embedded || tr.Negated || tr.Object || tr.Type == "" || a.inName(si, tr.Start) {
+			if tr.Embedded || tr.Negated || tr.Type == "" || a.inName(si, tr.Start) {
 				continue
+			}
+			if tr.Object && !(fatal && fatalTypes[tr.Type]) {
+				continue // "rejected an Indian proposal"; but "condemned the bombing that killed 12" keeps the bombing
 			}
 			if tr.Confidence < minShare*top && !(fatal && fatalTypes[tr.Type]) {
 				// a side remark beside the sentence's main event ("…, where

@@ -16,8 +16,9 @@ import (
 // errors events used to make: the target of "sanctions on X over Y", aid
 // read into "helped X evade", an ended agreement read as an agreement, a
 // demand of the speaker's read as the subject's act, a considered strike
-// read as a strike, one meeting split per person and country, and deaths
-// attached to the wrong event.
+// read as a strike, one meeting split per person and country, deaths
+// attached to the wrong event, and a refusal dropped instead of kept as a
+// REJECT.
 func TestEventErrors(t *testing.T) {
 	e := newTestExtractor(t)
 	b, err := os.ReadFile("testdata/sides.txt")
@@ -55,14 +56,20 @@ func TestEventErrors(t *testing.T) {
 	require.Len(t, of("CONSULT"), 1, "one meeting, one event")
 	consult := of("CONSULT")[0]
 	assert.Len(t, consult.Source, 2, "the minister and her country are one side")
-	var deadly []schema.Event
-	for _, ev := range of("ASSAULT") {
+	deaths := map[int]schema.Event{}
+	for _, ev := range d.Events {
 		if ev.Fatalities != nil {
-			deadly = append(deadly, ev)
+			assert.Equal(t, "ASSAULT", ev.Type, "deaths belong to the attack, not to its condemnation: %+v", ev)
+			deaths[*ev.Fatalities] = ev
 		}
 	}
-	require.Len(t, deadly, 1)
-	assert.Equal(t, 14, *deadly[0].Fatalities)
-	assert.True(t, has(deadly[0].Source, "country:AZE") && has(deadly[0].Target, "country:ARM"),
+	require.Len(t, deaths, 2)
+	post := deaths[14]
+	assert.True(t, has(post.Source, "country:AZE") && has(post.Target, "country:ARM"),
 		"the deaths belong to the attack on the Armenian post")
+	assert.Contains(t, deaths, 9, "the bombing Latvia condemned killed nine")
+	rejects := of("REJECT")
+	require.Len(t, rejects, 1, "refused to meet: a REJECT, not a dropped meeting")
+	assert.Equal(t, []string{"country:POL"}, rejects[0].Source)
+	assert.Equal(t, []string{"country:BLR"}, rejects[0].Target)
 }

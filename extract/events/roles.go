@@ -91,18 +91,21 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 	// embedded in the complement of an earlier complement-taking trigger
 	for pj := mi - 1; pj >= 0; pj-- {
 		p := &ms[pj]
-		if !p.e.comm || p.e.compiled && !e.compiled || m.first-p.last > 10 {
+		// what hangs off a trigger that is itself not asserted ("rejected
+		// an invitation to attend a meeting") is not asserted either
+		unasserted := done[pj].Object || done[pj].Embedded
+		if !p.e.comm && !unasserted || p.e.compiled && !e.compiled || m.first-p.last > 10 {
 			continue
 		}
-		link := false
+		link := ts[p.last].low == "to" // "declined to resign"
 		stop := false
 		for j := p.last + 1; j < m.first; j++ {
 			if ts[j].low == ";" || ts[j].low == "." || speechVerbs[ts[j].low] {
 				stop = true
 				break
 			}
-			if embedLinks[ts[j].low] {
-				link = true
+			if embedLinks[ts[j].low] && (p.e.comm || ts[j].low != "that") {
+				link = true // "the attack that killed 12" is a relative clause, not a complement
 			}
 		}
 		if stop {
