@@ -243,4 +243,3 @@ func handTrigger(ts []tok, ms []match, j int) bool {
 	o := ts[j].owner
 	return o >= 0 && o < len(ms) && !ms[o].e.compiled
 }
-

@@ -66,7 +66,7 @@ type lexicon struct {
 	// byFirstC the same for the compiled dictionary.
 	byFirst  map[string][]*entry
 	byFirstC map[string][]*entry
-	size    int
+	size     int
 }
 
 type lemmaForm struct {
