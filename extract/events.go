@@ -353,6 +353,12 @@ func (a *analysis) buildEvents() {
 			if tr.Object && !(fatal && fatalTypes[tr.Type]) {
 				continue // "rejected an Indian proposal"; but "condemned the bombing that killed 12" keeps the bombing
 			}
+			if tr.Background && !(fatal && fatalTypes[tr.Type]) && a.eventPlace(si, tr.Span, false, true) == nil {
+				// "since last month's invasion", "…, where riots had raged":
+				// background, unless told with its own place ("after talks
+				// in Tokyo with …") or its dead
+				continue
+			}
 			if tr.Confidence < minShare*top && !(fatal && fatalTypes[tr.Type]) {
 				// a side remark beside the sentence's main event ("…, where
 				// riots had raged"): unless it counts the dead, not an event

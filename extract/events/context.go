@@ -29,13 +29,21 @@ func salience(ts []tok, ms []match, mi int, tr *Trigger, k uint8) {
 			clauseStart = j + 1
 			break
 		}
-		if subordinators[l] {
+		if subordinators[l] || l == "where" && j > 0 && ts[j-1].cap {
 			sub, clauseStart = l, j+1
+			// a relative clause still open at the trigger tells of
+			// something else ("lifted a curfew in Montenegro, where 28
+			// people have been killed")
+			tr.Background = relatives[l] && !commaBetween(ts, j, m.first)
 			break
 		}
 		if l == "that" {
 			if !complementizer(ts, j) {
 				sub = "which"
+				// a relative "that" follows its noun ("the plan that"), not
+				// a name or a date ("a reminder to Iraq that", "on Saturday that")
+				tr.Background = !commaBetween(ts, j, m.first) && j > 0 && ts[j-1].word && !ts[j-1].cap &&
+					!weekdays[ts[j-1].low] && !strings.HasSuffix(ts[j-1].low, "ed")
 			}
 			clauseStart = j + 1
 			break
@@ -72,6 +80,9 @@ func salience(ts []tok, ms []match, mi int, tr *Trigger, k uint8) {
 		case lightVerbs[gov]:
 		case preps[gov]:
 			w *= 0.7
+			// "since last month's invasion", "after 12 days of battles"
+			// (not "during demonstrations": what goes on at the same time)
+			tr.Background = tr.Background || temporalPreps[gov]
 		case gov == "" || gov == "," || gov == "and":
 			w *= 0.95
 		case gov == "trig":
@@ -242,4 +253,21 @@ func protestAgent(ts []tok, s Span) bool {
 func handTrigger(ts []tok, ms []match, j int) bool {
 	o := ts[j].owner
 	return o >= 0 && o < len(ms) && !ms[o].e.compiled
+}
+
+// relatives open a relative clause; temporalPreps place an event noun as
+// the time of another one.
+var (
+	relatives     = set("which", "who", "whom", "whose", "where")
+	temporalPreps = set("since", "after", "before", "following", "until")
+)
+
+// commaBetween reports a comma between tokens i and j (exclusive).
+func commaBetween(ts []tok, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if ts[k].low == "," {
+			return true
+		}
+	}
+	return false
 }

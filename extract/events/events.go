@@ -42,6 +42,11 @@ type Trigger struct {
 	Anaphoric bool
 	// Nominal is set when the trigger is a noun ("strikes", "the attack").
 	Nominal bool
+	// Background is set for a trigger in a relative clause or a temporal
+	// phrase ("…, where 28 people were killed", "since last month's
+	// invasion"): it tells of an earlier or other happening, not of what
+	// the sentence reports.
+	Background bool
 	// Object is set for a nominal trigger that is the object of another
 	// trigger ("rejected an Indian proposal", "reneged on his commitment",
 	// "condemned the attack"): the sentence asserts the governing event.

@@ -554,6 +554,11 @@ func subjectBefore(ts []tok, first int, nominal bool) Span {
 	if end-start > 20 {
 		start = end - 20
 	}
+	if start >= 2 && preps[ts[start].low] && ts[start-1].verbTrig && strings.HasSuffix(ts[start-1].low, "ed") && ts[start-2].word && !auxAdv[ts[start-2].low] {
+		// "US warships deployed to the Mediterranean launched …": a reduced
+		// relative; the subject is the noun phrase before it
+		return subjectBefore(ts, start-1, false)
+	}
 	return Span{ts[start].Start, ts[end].End}
 }
 
