@@ -37,12 +37,17 @@ func Find(text string, toks []text.Token) []Trigger {
 	var vocab map[string]bool
 	for pass := 0; pass < 2; pass++ {
 		compiled := pass == 1
-		if compiled {
-			vocab = sentenceVocab(ts)
-		}
 		for i := 0; i < len(ts); i++ {
 			if !ts[i].word || ts[i].owner >= 0 || heard[i] || properNoun(ts, i) {
 				continue
+			}
+			if compiled {
+				if !lx.compiledAt(&ts[i]) {
+					continue
+				}
+				if vocab == nil {
+					vocab = sentenceVocab(ts) // once, and only when the dictionary has a candidate
+				}
 			}
 			m, ok := bestMatch(lx, ts, i, vocab)
 			if !ok && !compiled {
@@ -623,4 +628,17 @@ func (s *sentenceWords) has(memo *int8, set map[string]bool) bool {
 		}
 	}
 	return *memo == 2
+}
+
+// compiledAt reports whether some compiled entry starts with t's word or lemma.
+func (lx *lexicon) compiledAt(t *tok) bool {
+	if len(lx.byFirstC[t.low]) > 0 {
+		return true
+	}
+	for _, f := range t.forms {
+		if len(lx.byFirstC[f.lemma]) > 0 {
+			return true
+		}
+	}
+	return false
 }
