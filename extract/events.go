@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/geokg/geokg/extract/events"
 	"github.com/geokg/geokg/extract/gazetteer"
@@ -124,6 +125,52 @@ func (a *analysis) eventDate(si int, trig events.Span, ms []timex.Match) string 
 // or agreed about something): their object is a side, not a topic.
 var materialTypes = map[string]bool{"ASSAULT": true, "COERCE": true, "PROTEST": true, "AID": true, "SANCTION": true, "THREATEN": true,
 	"CONCEDE": true, "RETREAT": true, "COOPERATE": true, "MOBILIZE": true}
+
+// outsideDates drops the numbers that are part of a date expression ("10
+// years ago Sunday" is a date, not a quantity); dates are relative to the
+// sentence start base.
+func outsideDates(nums []events.Number, dates []timex.Match, base int) []events.Number {
+	out := nums[:0]
+	for _, n := range nums {
+		in := false
+		for _, m := range dates {
+			if n.Start < base+m.End && base+m.Start < n.End {
+				in = true
+				break
+			}
+		}
+		if !in {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// offsetDate dates an event of sentence si that says when it happened
+// relative to another one ("a day after the attack"): the offset from the
+// latest dated event of the sentences before. Without an offset, or with no
+// dated event before, it is "".
+func (a *analysis) offsetDate(si int) string {
+	s := a.sents[si]
+	offs := timex.Offsets(a.text[s.Start:s.End])
+	if len(offs) == 0 {
+		return ""
+	}
+	var anchor *string
+	for i := range a.events {
+		if a.events[i].Date != nil {
+			anchor = a.events[i].Date
+		}
+	}
+	if anchor == nil {
+		return ""
+	}
+	t, err := time.Parse("2006-01-02", *anchor)
+	if err != nil {
+		return ""
+	}
+	return t.AddDate(0, 0, offs[0].Days).Format("2006-01-02")
+}
 
 var verbalTypes = map[string]bool{"ACCUSE": true, "THREATEN": true, "REJECT": true, "REQUEST": true}
 
@@ -327,7 +374,7 @@ func (a *analysis) buildEvents() {
 		}
 		// without a publication date a.pub is zero: only absolute dates resolve
 		dates := timex.Find(a.text[s.Start:s.End], a.pub)
-		nums := events.Numbers(a.text, toks)
+		nums := outsideDates(events.Numbers(a.text, toks), dates, s.Start)
 		speakers := speakersOf[si]
 		var evs []schema.Event
 		var spans []events.Span
@@ -478,6 +525,8 @@ func (a *analysis) buildEvents() {
 				}
 			}
 			if d := a.eventDate(si, tr.Span, dates); d != "" {
+				ev.Date = &d
+			} else if d := a.offsetDate(si); d != "" && !tr.Anaphoric {
 				ev.Date = &d
 			}
 			conf := tr.Confidence

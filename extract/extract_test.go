@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"errors"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -612,4 +613,27 @@ func TestOutletsAreNotParties(t *testing.T) {
 		}
 		assert.Nil(t, actorByName(d, "GPS"))
 	}
+}
+
+func TestRelativeEventDates(t *testing.T) {
+	e := newTestExtractor(t)
+	b, err := os.ReadFile("testdata/anniversary.json")
+	require.NoError(t, err)
+	in, err := ReadInput("anniversary.json", b)
+	require.NoError(t, err)
+	d, err := e.Extract(context.Background(), in)
+	require.NoError(t, err)
+	dates := map[string]string{}
+	for _, ev := range d.Events {
+		require.NotNil(t, ev.Date, "event %s has no date", ev.Type)
+		dates[ev.Type] = *ev.Date
+		if ev.Type == "SUPPORT" {
+			assert.Empty(t, ev.Quantities, "'10 years ago' is a date, not a quantity")
+		}
+	}
+	assert.Equal(t, map[string]string{
+		"SUPPORT": "2006-06-12", // signed 10 years ago Sunday (published Monday 2016-06-13)
+		"ASSAULT": "2016-06-10", // on Friday
+		"COERCE":  "2016-06-11", // a day after the attack
+	}, dates)
 }

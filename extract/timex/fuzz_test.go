@@ -8,7 +8,8 @@ import (
 func FuzzFind(f *testing.F) {
 	for _, s := range []string{"", "on Friday, April 7, 2017", "the day before yesterday", "Tuesday last week",
 		"two days ago", "in 2015", "2017-04-07", "7th of April", "Feb. 29", "this coming Friday night",
-		"earlier this month", "12 May 2019", "May 5", "1,000 people in 2,015", "Wednesday,"} {
+		"earlier this month", "12 May 2019", "May 5", "1,000 people in 2,015", "Wednesday,",
+		"10 years ago Sunday", "a day after the attack", "two weeks before March 3", "as soon as Monday"} {
 		f.Add(s, int64(0))
 		f.Add(s, base.Unix())
 	}
@@ -29,6 +30,13 @@ func FuzzFind(f *testing.F) {
 				t.Fatalf("match %d bad date/grain %+v", i, m)
 			}
 			prev = m.End
+		}
+		prev = 0
+		for i, o := range Offsets(s) {
+			if o.Start < prev || o.End <= o.Start || o.End > len(s) || s[o.Start:o.End] != o.Text || o.Days == 0 {
+				t.Fatalf("offset %d %+v out of order/bounds (prev %d, len %d)", i, o, prev, len(s))
+			}
+			prev = o.End
 		}
 	})
 }

@@ -1,12 +1,24 @@
 package timex
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 type resolver struct {
 	s       string
 	t       []tok
 	base    time.Time
 	hasBase bool
+}
+
+// word returns token i in lower case ("" out of range), for the few words
+// that are not keywords.
+func (r *resolver) word(i int) string {
+	if i < 0 || i >= len(r.t) || r.t[i].kind != tWord {
+		return ""
+	}
+	return strings.ToLower(r.s[r.t[i].s:r.t[i].e])
 }
 
 // kw returns the keyword code of token i, 0 when out of range.
@@ -114,8 +126,14 @@ func (r *resolver) yearNum(i int) (int, bool) {
 	return r.t[i].num, true
 }
 
-// futureCue looks back in the clause before token i for a future marker.
+// futureCue looks back in the clause before token i for a future marker:
+// "will", "scheduled", "next"… anywhere in the eight tokens before it, or
+// "as soon as" / "as early as" right before it ("could come as soon as
+// Monday").
 func (r *resolver) futureCue(i int) bool {
+	if r.word(i-1) == "as" && (r.word(i-2) == "soon" || r.word(i-2) == "early") && r.word(i-3) == "as" {
+		return true
+	}
 	for j := i - 1; j >= 0 && j >= i-8; j-- {
 		t := r.t[j]
 		if t.kind == tPunct && (t.num == '.' || t.num == '!' || t.num == '?' || t.num == ';') {
@@ -377,6 +395,9 @@ func (r *resolver) matchRelative(i int) (Match, int) {
 		n = t.num
 	}
 	if n > 0 && i+2 < len(r.t) && r.kw(i+2) == kwAgo {
+		if m, k := r.anniversary(i, n); k > 0 {
+			return m, k
+		}
 		switch r.kw(i + 1) {
 		case kwDay, kwDays:
 			return res(0, 3, b.AddDate(0, 0, -n), Day)
@@ -389,7 +410,80 @@ func (r *resolver) matchRelative(i int) (Match, int) {
 			return res(0, 3, date(b.Year()-n, 1, 1), Year)
 		}
 	}
+	// "a day after Friday's vote", "two weeks before March 3"
+	if n > 0 && (r.kw(i+2) == kwAfter || r.kw(i+2) == kwBefore) {
+		if m, k := r.offsetFrom(i, n); k > 0 {
+			return m, k
+		}
+	}
 	return Match{}, 0
+}
+
+// shiftBy moves d by n units of the unit keyword kw (day(s), week(s),
+// month(s), year(s)); ok is false for another word.
+func shiftBy(d time.Time, n, kw int) (time.Time, bool) {
+	switch kw {
+	case kwDay, kwDays:
+		return d.AddDate(0, 0, n), true
+	case kwWeek, kwWeeks:
+		return d.AddDate(0, 0, 7*n), true
+	case kwMonthW, kwMonths:
+		return d.AddDate(0, n, 0), true
+	case kwYear, kwYears:
+		return d.AddDate(n, 0, 0), true
+	}
+	return time.Time{}, false
+}
+
+// anniversary reads "10 years ago Sunday", "a year ago today", "five years
+// ago on Tuesday" at i (n units ago, then a day): the day named, n units
+// earlier.
+func (r *resolver) anniversary(i, n int) (Match, int) {
+	j := i + 3
+	if r.kw(j) == kwOn {
+		j++
+	}
+	var day Match
+	var k int
+	switch r.kw(j) {
+	case kwToday, kwYesterday:
+		day, k = r.matchRelative(j)
+	default:
+		if _, ok := weekdayOf(r.kw(j)); ok {
+			day, k = r.matchWeekday(j)
+		}
+	}
+	if k == 0 || day.Grain != Day {
+		return Match{}, 0
+	}
+	d, ok := shiftBy(day.Date, -n, r.kw(i+1))
+	if !ok {
+		return Match{}, 0
+	}
+	return res(0, j+k-i, d, Day)
+}
+
+// offsetFrom reads "a day after Friday's vote", "two weeks before March 3"
+// at i: n units after or before the date that follows. Without a date
+// ("a day after the attack") it matches nothing: the anchor is an event,
+// not a date.
+func (r *resolver) offsetFrom(i, n int) (Match, int) {
+	j := i + 3
+	if j >= len(r.t) {
+		return Match{}, 0
+	}
+	anchor, k := r.matchAt(j)
+	if k == 0 || anchor.Start != 0 || anchor.Grain != Day {
+		return Match{}, 0
+	}
+	if r.kw(i+2) == kwBefore {
+		n = -n
+	}
+	d, ok := shiftBy(anchor.Date, n, r.kw(i+1))
+	if !ok {
+		return Match{}, 0
+	}
+	return res(0, j+anchor.End-i, d, Day)
 }
 
 // matchDeictic handles last/this/next + week, month, year, weekend, night,

@@ -99,6 +99,53 @@ type tok struct {
 	glued bool // no space between this token and the previous one
 }
 
+// Offset is a span that dates something relative to an event rather than to
+// a date: "a day after the attack" (Days 1), "two weeks before the vote"
+// (Days -14). s[Start:End] == Text.
+type Offset struct {
+	Start, End int
+	Text       string
+	Days       int
+}
+
+// Offsets returns the offsets from an event in s, in order: a count, a unit
+// (day, week), "after" or "before", then anything but a date (a date there
+// is a Match of Find instead).
+func Offsets(s string) []Offset {
+	toks := tokenize(s)
+	r := resolver{s: s, t: toks, base: date(2000, 1, 1), hasBase: true}
+	var out []Offset
+	for i := 0; i+3 < len(toks); i++ {
+		n := toks[i].num
+		if n <= 0 || toks[i].kind == tNum && toks[i].e-toks[i].s > 3 {
+			continue
+		}
+		days := 0
+		switch r.kw(i + 1) {
+		case kwDay, kwDays:
+			days = n
+		case kwWeek, kwWeeks:
+			days = 7 * n
+		default:
+			continue
+		}
+		switch r.kw(i + 2) {
+		case kwAfter:
+		case kwBefore:
+			days = -days
+		default:
+			continue
+		}
+		if _, k := r.matchAt(i + 3); k > 0 {
+			continue // "a day after Friday": a date
+		}
+		start, end := toks[i].s, toks[i+2].e
+		out = append(out, Offset{Start: start, End: end, Text: s[start:end], Days: days})
+		i += 2
+	}
+	return out
+}
+
 func (t tok) interesting() bool { return t.kw != 0 || t.kind == tNum || t.kind == tWord && t.num > 0 }
 
 func tokenize(s string) []tok {

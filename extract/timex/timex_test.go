@@ -102,7 +102,21 @@ func TestFind(t *testing.T) {
 		{"on June 16th of last year", "June 16th of last year", d(2016, 6, 16), Day},
 		{"on 3 May of this year", "3 May of this year", d(2017, 5, 3), Day},
 		{"Today, officials met", "Today", d(2017, 4, 12), Day},
+		// Anniversaries: the day named, that many units earlier.
+		{"The pact was signed 10 years ago Sunday.", "10 years ago Sunday", d(2007, 4, 9), Day},
+		{"It happened a year ago today.", "a year ago today", d(2016, 4, 12), Day},
+		{"five years ago on Tuesday", "five years ago on Tuesday", d(2012, 4, 11), Day},
+		{"two weeks ago yesterday", "two weeks ago yesterday", d(2017, 3, 28), Day},
+		// Futures: "as soon as Monday" is the coming Monday.
+		{"A vote could come as soon as Monday.", "Monday", d(2017, 4, 17), Day},
+		{"Talks may resume as early as Friday.", "Friday", d(2017, 4, 14), Day},
+		{"She arrived as usual on Monday.", "Monday", d(2017, 4, 10), Day},
+		// Offsets from a date.
+		{"a day after Friday's vote", "a day after Friday", d(2017, 4, 8), Day},
+		{"two days before April 7", "two days before April 7", d(2017, 4, 5), Day},
+		{"a week after March 3", "a week after March 3", d(2017, 3, 10), Day},
 		// Not dates.
+		{"a day after the attack", "", time.Time{}, 0},
 		{"according to USA Today reporters", "", time.Time{}, 0},
 		{"on Russia Today programming", "", time.Time{}, 0},
 		{"59 missiles", "", time.Time{}, 0},
@@ -214,5 +228,32 @@ func TestParsePublished(t *testing.T) {
 	for _, bad := range []string{"", "yesterday", "2017-13-45", "not a date", "12/04/2017"} {
 		_, err := ParsePublished(bad)
 		assert.Error(t, err, bad)
+	}
+}
+
+func TestOffsets(t *testing.T) {
+	tests := []struct {
+		in   string
+		text string
+		days int
+	}{
+		{"A day after the attack, police arrested two men.", "A day after", 1},
+		{"two weeks before the vote", "two weeks before", -14},
+		{"3 days after the strike", "3 days after", 3},
+		{"a day after Friday's vote", "", 0}, // a date: Find resolves it
+		{"a day of mourning", "", 0},
+		{"2019 days after", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got := Offsets(tt.in)
+			if tt.text == "" {
+				assert.Empty(t, got)
+				return
+			}
+			require.Len(t, got, 1)
+			assert.Equal(t, tt.text, got[0].Text)
+			assert.Equal(t, tt.days, got[0].Days)
+		})
 	}
 }
