@@ -92,6 +92,23 @@ func Find(text string, toks []text.Token) []Trigger {
 	for mi := range ms {
 		out = append(out, roles(ts, ms, mi, out))
 	}
+	// "students staged demonstrations to demand reforms", "Kurds demonstrated
+	// calling for independence": the demand is what the protest is about,
+	// not a second event; whom it addresses is the protest's target
+	for i := range out {
+		if out[i].Type != "PROTEST" || out[i].Embedded || out[i].Negated {
+			continue
+		}
+		for j := i + 1; j < len(out); j++ {
+			if out[j].Type != "REQUEST" || out[j].Embedded || !adjunctOf(ts, ms[i].last, ms[j].first) {
+				continue
+			}
+			out[j].Embedded = true
+			if out[i].Patient.Empty() {
+				out[i].Patient = out[j].Patient
+			}
+		}
+	}
 	// "threatened to impose restrictions on X": the threat is aimed at X
 	for i := 0; i+1 < len(out); i++ {
 		if ms[i].e.comm && out[i].Patient.Empty() && out[i+1].Embedded && !out[i+1].Patient.Empty() {
@@ -641,4 +658,19 @@ func (lx *lexicon) compiledAt(t *tok) bool {
 		}
 	}
 	return false
+}
+
+// adjunctOf reports whether the trigger starting at token j opens a purpose
+// or participial adjunct of the clause whose trigger ends at token i: "to
+// demand", "demanding", "calling for", within the same sentence part.
+func adjunctOf(ts []tok, i, j int) bool {
+	if j <= i {
+		return false
+	}
+	for k := i + 1; k < j; k++ {
+		if ts[k].low == ";" || ts[k].low == "and" || ts[k].low == "but" || ts[k].isTrig || speechVerbs[ts[k].low] {
+			return false
+		}
+	}
+	return ts[j-1].low == "to" || strings.HasSuffix(ts[j].low, "ing")
 }
