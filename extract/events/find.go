@@ -340,6 +340,24 @@ func applyRules(ts []tok, m *match, sc *sentenceWords) bool {
 			}
 		}
 	}
+	if lemma == "seek" && next == "to" && single {
+		return false // "sought to ease tensions": an attempt, not a request
+	}
+	if m.nom && (m.typ == "ASSAULT" || m.typ == "COERCE") {
+		// "efforts to end the fighting", "halted the war": the ending, not the fight
+		for j := m.first - 1; j >= 0 && j >= m.first-3; j-- {
+			if terminators[ts[j].low] {
+				if j > 0 && ts[j-1].low == "to" {
+					return false
+				}
+				m.typ, m.cameo = "RETREAT", "0871"
+				break
+			}
+			if !ts[j].word || ts[j].isTrig || preps[ts[j].low] {
+				break
+			}
+		}
+	}
 	if m.nom && (m.typ == "AGREE" || m.typ == "COOPERATE" || m.typ == "AID" || m.typ == "CONSULT" || m.typ == "SUPPORT") {
 		// "ended its defence agreement with X", "suspended the talks": the relation is cut
 		for j := m.first - 1; j >= 0 && j >= m.first-4; j-- {
