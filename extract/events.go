@@ -500,11 +500,12 @@ func (a *analysis) buildEvents() {
 				id := p.id
 				ev.Location = &id
 				// "struck targets in Syria", "arrived in Amman": with no stated
-				// target, the country where it happens abroad is the target;
+				// target, the country where it happens abroad is the target
+				// (where words are quoted is not whom they are about);
 				// without an initiator, only for a deadly attack ("23 killed
 				// in Kandahar"), not for a flight "towards Mali"
 				known := len(ev.Source) > 0 || fatalTypes[tr.Type] && hasFatalNumber(nums)
-				if len(ev.Target) == 0 && known && p.country != "" && !contains(ev.Source, "country:"+p.country) {
+				if len(ev.Target) == 0 && known && p.country != "" && !contains(ev.Source, "country:"+p.country) && quoted == nil {
 					if x := a.countryActor(p.country); x != nil {
 						ev.Target = []string{x.id}
 					}
