@@ -378,6 +378,7 @@ func (a *analysis) buildEvents() {
 		speakers := speakersOf[si]
 		var evs []schema.Event
 		var spans []events.Span
+		var evTrigs []events.Trigger
 		top := 0.0
 		fatal := hasFatalNumber(nums)
 		for i, tr := range trigs {
@@ -566,9 +567,15 @@ func (a *analysis) buildEvents() {
 			}
 			evs = append(evs, ev)
 			spans = append(spans, tr.Span)
+			evTrigs = append(evTrigs, tr)
 		}
 		if len(evs) == 0 {
 			continue
+		}
+		for i := range evs {
+			if a.statementAt(evTrigs[i].Start) == nil {
+				a.domesticSides(si, &evs[i], evTrigs[i])
+			}
 		}
 		for _, n := range nums {
 			if n.Injured {
@@ -929,4 +936,34 @@ func (a *analysis) afterWithout(si, pos int) bool {
 		prev = t.Text
 	}
 	return strings.EqualFold(prev, "without")
+}
+
+// domesticSides fills, as CAMEO codes domestic actors, a side the sentence
+// names by a common noun when the other side gives its country and no place
+// does: protesters demanding a country's president's resignation are of
+// that country; coercion of, or concessions to, "demonstrators" or "rebels"
+// by a state are within the state.
+func (a *analysis) domesticSides(si int, ev *schema.Event, tr events.Trigger) {
+	if ev.Location != nil {
+		return
+	}
+	country := func(ids []string) *actor {
+		for _, id := range ids {
+			if c := a.countryOfID(id); c != "" {
+				return a.countryActor(c)
+			}
+		}
+		return nil
+	}
+	if len(ev.Source) == 0 && tr.Type == "PROTEST" && !tr.Agent.Empty() && !tr.Anaphoric && !a.pronounSpan(tr.Agent) {
+		if x := country(ev.Target); x != nil {
+			ev.Source = []string{x.id}
+		}
+	}
+	if len(ev.Target) == 0 && (tr.Type == "COERCE" || tr.Type == "CONCEDE") && !tr.Passive &&
+		(!tr.Patient.Empty() && !a.pronounSpan(tr.Patient) || tr.Cameo == "175") {
+		if x := country(ev.Source); x != nil {
+			ev.Target = []string{x.id}
+		}
+	}
 }

@@ -35,6 +35,10 @@ var (
 		"leads", "organized", "organised", "voiced", "voice", "provided", "provide", "has", "have", "had", "is", "are",
 		"was", "were", "will", "would", "could", "may", "might", "should", "must", "did", "does", "do", "can")
 	embedLinks = set("to", "that", "of", "for", "from")
+	// aspectVerbs govern an event noun whose agent is their subject ("X
+	// continued their hunger strike", "Y ended the blockade")
+	aspectVerbs = set("began", "begin", "begins", "started", "start", "starts", "continued", "continue", "continues",
+		"resumed", "resume", "resumes", "ended", "end", "ends", "stopped", "stop", "stops")
 	denyWords  = set("deny", "refuse", "reject", "decline", "fail", "rule")
 	denials    = set("deny", "denies", "denied", "denying")
 	hedges     = set("could", "might", "may", "would", "possible", "possibly", "reportedly", "allegedly", "if")
@@ -463,7 +467,7 @@ func subjectBefore(ts []tok, first int, nominal bool) Span {
 		light := false
 		for j := first - 1; j >= 0 && j >= first-5; j-- {
 			l := ts[j].low
-			if lightVerbs[l] && !auxAdv[l] {
+			if lightVerbs[l] && !auxAdv[l] || aspectVerbs[l] {
 				end = j - 1
 				nominal, light = false, true
 				break
