@@ -39,10 +39,10 @@ var (
 	// continued their hunger strike", "Y ended the blockade")
 	aspectVerbs = set("began", "begin", "begins", "started", "start", "starts", "continued", "continue", "continues",
 		"resumed", "resume", "resumes", "ended", "end", "ends", "stopped", "stop", "stops")
-	denyWords  = set("deny", "refuse", "reject", "decline", "fail", "rule")
-	denials    = set("deny", "denies", "denied", "denying")
-	hedges     = set("could", "might", "may", "would", "possible", "possibly", "reportedly", "allegedly", "if")
-	relPron    = set("who", "which", "that")
+	denyWords = set("deny", "refuse", "reject", "decline", "fail", "rule")
+	denials   = set("deny", "denies", "denied", "denying")
+	hedges    = set("could", "might", "may", "would", "possible", "possibly", "reportedly", "allegedly", "if")
+	relPron   = set("who", "which", "that")
 )
 
 // roles builds the Trigger of match mi: span, voice, negation, agent, patient.
