@@ -423,8 +423,13 @@ func (a *analysis) buildEvents() {
 					}
 				}
 			}
+			// "Turkey will allow Turkish Kurd refugees to return": a patient
+			// of the agent's own country, named apart from it, is a side of
+			// its own (a domestic event)
+			ownSide := false
 			if !tr.Patient.Empty() {
 				tgt = a.actorsIn(si, tr.Patient.Start, tr.Patient.End)
+				ownSide = len(src) > 0 && len(tgt) > 0 && !tr.Symmetric && !overlaps(tr.Agent, tr.Patient)
 			}
 			if tr.Dictionary && (len(src) == 0 || len(tgt) == 0) {
 				// a dictionary verb counts only with both sides its own
@@ -487,7 +492,10 @@ func (a *analysis) buildEvents() {
 					}
 				}
 			}
-			src, tgt = a.noPublisher(src), a.noPublisher(minus(tgt, src))
+			if !ownSide {
+				tgt = minus(tgt, src)
+			}
+			src, tgt = a.noPublisher(src), a.noPublisher(tgt)
 			ev := schema.Event{Type: tr.Type, Source: nonNil(src), Target: nonNil(tgt), Quantities: []schema.Quantity{},
 				Evidence: schema.Span{Start: s.Start, End: s.End, Text: a.text[s.Start:s.End]}}
 			if tr.Cameo != "" {
@@ -967,3 +975,6 @@ func (a *analysis) domesticSides(si int, ev *schema.Event, tr events.Trigger) {
 		}
 	}
 }
+
+// overlaps reports whether two spans share a byte.
+func overlaps(x, y events.Span) bool { return x.Start < y.End && y.Start < x.End }
