@@ -455,7 +455,7 @@ func (a *analysis) buildEvents() {
 				// chief": a body of a place acts for the place's country
 				src = a.placeCountries(si, tr.Agent)
 			}
-			if len(src) == 0 && quoted == nil && !tr.Anaphoric && where == nil && !tr.Passive {
+			if len(src) == 0 && quoted == nil && !tr.Anaphoric && where == nil && !tr.Passive && !tr.Trailing {
 				// never for a passive: its subject is the patient
 				// ("civilians were killed"), not who acted
 				// not what an earlier event of the sentence acted upon:

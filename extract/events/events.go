@@ -42,6 +42,10 @@ type Trigger struct {
 	Anaphoric bool
 	// Nominal is set when the trigger is a noun ("strikes", "the attack").
 	Nominal bool
+	// Trailing is set for the verb of a trailing attribution ("…, a rights
+	// group protested"): Agent is who it names there, even when that is no
+	// actor, and Patient the subject of the clause commented on.
+	Trailing bool
 	// Background is set for a trigger in a relative clause or a temporal
 	// phrase ("…, where 28 people were killed", "since last month's
 	// invasion"): it tells of an earlier or other happening, not of what

@@ -250,6 +250,15 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 			agent = sp
 		}
 	}
+	if !m.nom && k&formPast != 0 && (m.typ == "ACCUSE" || m.typ == "PROTEST") && tailAttribution(ts, m.last) {
+		// "Croatian authorities are failing …, a rights group protested":
+		// the group accuses; the clause it comments on names the accused
+		if c := lastComma(ts, m.first); c >= 0 {
+			agent = clean(ts, Span{ts[c].End, ts[m.first-1].End})
+			patient = mainSubject(ts)
+			tr.Trailing = true
+		}
+	}
 	tr.Agent, tr.Patient = agent, patient
 	// violence by protesters is a violent protest (CAMEO 145)
 	if tr.Type == "ASSAULT" && protestAgent(ts, tr.Agent) {
@@ -826,4 +835,15 @@ func named(ts []tok, s Span) bool {
 		}
 	}
 	return false
+}
+
+// lastComma returns the index of the last comma before token i within eight
+// tokens, or -1.
+func lastComma(ts []tok, i int) int {
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		if ts[j].low == "," {
+			return j
+		}
+	}
+	return -1
 }
