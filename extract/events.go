@@ -457,10 +457,15 @@ func (a *analysis) buildEvents() {
 			}
 			if len(src) == 0 && quoted == nil && !tr.Anaphoric && where == nil && !tr.Passive && !tr.Trailing {
 				// never for a passive: its subject is the patient
-				// ("civilians were killed"), not who acted
+				// ("civilians were killed"), not who acted; never who a
+				// demand addresses ("…declared that China must drop barriers")
 				// not what an earlier event of the sentence acted upon:
 				// "expelled French troops and turned to Russia for assistance"
-				src = a.subjectBefore(si, tr.Start, targetsOf(evs))
+				skip := targetsOf(evs)
+				if tr.Type == "REQUEST" {
+					skip = append(skip, tgt...) // who is asked does not ask
+				}
+				src = a.subjectBefore(si, tr.Start, skip)
 			}
 			if reciprocal(a.text, tr.Patient) && len(tgt) == 0 && len(src) > 1 {
 				src, tgt = src[:1], src[1:] // "China and the Philippines accused each other"
