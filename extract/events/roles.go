@@ -264,8 +264,9 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 	if tr.Type == "ASSAULT" && protestAgent(ts, tr.Agent) {
 		tr.Type, tr.Cameo = "PROTEST", "145"
 	}
-	// police violence against protesters is repression (CAMEO 175)
-	if tr.Type == "ASSAULT" && policeAgent(ts, tr.Agent) && protestInSentence(ts) {
+	// police violence against protesters is repression (CAMEO 175); a
+	// killing stays an assault
+	if tr.Type == "ASSAULT" && policeAgent(ts, tr.Agent) && protestInSentence(ts) && !lethal[lemma] {
 		tr.Type, tr.Cameo = "COERCE", "175"
 	}
 	if e.sym {
@@ -788,6 +789,8 @@ func actorNP(ts []tok, i int) Span {
 	}
 	return Span{ts[i].Start, ts[j-1].End}
 }
+
+var lethal = set("kill", "massacre", "slay", "execute", "murder", "assassinate")
 
 var policeWords = set("police", "policemen", "riot", "gendarmes", "gendarmerie", "security")
 
