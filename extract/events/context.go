@@ -238,15 +238,7 @@ var protestActors = set("protesters", "protestors", "demonstrators", "rioters", 
 
 // protestAgent reports whether the agent span names protesters.
 func protestAgent(ts []tok, s Span) bool {
-	if s.Empty() {
-		return false
-	}
-	for i := range ts {
-		if ts[i].Start >= s.Start && ts[i].End <= s.End && protestActors[ts[i].low] {
-			return true
-		}
-	}
-	return false
+	return spanHas(ts, s, func(w string) bool { return protestActors[w] })
 }
 
 // handTrigger reports whether token j belongs to a trigger of the hand lexicon.

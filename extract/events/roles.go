@@ -264,6 +264,14 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 	if tr.Type == "ASSAULT" && protestAgent(ts, tr.Agent) {
 		tr.Type, tr.Cameo = "PROTEST", "145"
 	}
+	// troops arriving are deployed, not visiting; peacekeepers are
+	// protection given (CAMEO 074)
+	if tr.Type == "CONSULT" && (tr.Cameo == "042" || tr.Cameo == "043") && troopAgent(ts, tr.Agent) {
+		tr.Type, tr.Cameo = "MOBILIZE", "154"
+		if spanHas(ts, tr.Agent, func(w string) bool { return strings.HasPrefix(w, "peacekeep") }) {
+			tr.Type, tr.Cameo = "AID", "074"
+		}
+	}
 	// police violence against protesters is repression (CAMEO 175); a
 	// killing stays an assault
 	if tr.Type == "ASSAULT" && policeAgent(ts, tr.Agent) && protestInSentence(ts) && !lethal[lemma] {
@@ -795,15 +803,7 @@ var lethal = set("kill", "massacre", "slay", "execute", "murder", "assassinate")
 var policeWords = set("police", "policemen", "riot", "gendarmes", "gendarmerie", "security")
 
 func policeAgent(ts []tok, s Span) bool {
-	if s.Empty() {
-		return false
-	}
-	for i := range ts {
-		if ts[i].Start >= s.Start && ts[i].End <= s.End && policeWords[ts[i].low] {
-			return true
-		}
-	}
-	return false
+	return spanHas(ts, s, func(w string) bool { return policeWords[w] })
 }
 
 func protestInSentence(ts []tok) bool {
@@ -849,4 +849,25 @@ func lastComma(ts []tok, i int) int {
 		}
 	}
 	return -1
+}
+
+var troopWords = set("troops", "soldiers", "forces", "peacekeepers", "peacekeeping", "warships", "marines",
+	"paratroopers", "battalion", "battalions", "contingent", "units", "deployment", "brigade", "brigades")
+
+// troopAgent reports whether span s names military units.
+func troopAgent(ts []tok, s Span) bool {
+	return spanHas(ts, s, func(w string) bool { return troopWords[w] })
+}
+
+// spanHas reports whether a token of span s satisfies f.
+func spanHas(ts []tok, s Span, f func(string) bool) bool {
+	if s.Empty() {
+		return false
+	}
+	for i := range ts {
+		if ts[i].Start >= s.Start && ts[i].End <= s.End && f(ts[i].low) {
+			return true
+		}
+	}
+	return false
 }
