@@ -954,11 +954,12 @@ func (a *analysis) afterWithout(si, pos int) bool {
 // domesticSides fills, as CAMEO codes domestic actors, a side the sentence
 // names by a common noun when the other side gives its country and no place
 // does: protesters demanding a country's president's resignation are of
-// that country; coercion of, or concessions to, "demonstrators" or "rebels"
-// by a state are within the state.
+// that country, and a protest is aimed at its own authorities; coercion
+// of, concessions to, or police violence against "demonstrators" or
+// "rebels" by a state are within the state.
 func (a *analysis) domesticSides(si int, ev *schema.Event, tr events.Trigger) {
-	if ev.Location != nil {
-		return
+	if ev.Location != nil && a.siteOf(si, *ev.Location) {
+		return // the place says whose it is
 	}
 	country := func(ids []string) *actor {
 		for _, id := range ids {
@@ -973,12 +974,39 @@ func (a *analysis) domesticSides(si int, ev *schema.Event, tr events.Trigger) {
 			ev.Source = []string{x.id}
 		}
 	}
-	if len(ev.Target) == 0 && (tr.Type == "COERCE" || tr.Type == "CONCEDE") && !tr.Passive &&
-		(!tr.Patient.Empty() && !a.pronounSpan(tr.Patient) || tr.Cameo == "175") {
+	if len(ev.Target) > 0 || tr.Passive {
+		return
+	}
+	named := !tr.Patient.Empty() && !a.pronounSpan(tr.Patient)
+	switch {
+	case tr.Type == "PROTEST", tr.Type == "CONCEDE",
+		tr.Type == "COERCE" && (named || tr.Cameo == "175"),
+		tr.Type == "ASSAULT" && named && a.policeIn(si, tr.Agent):
 		if x := country(ev.Source); x != nil {
 			ev.Target = []string{x.id}
 		}
 	}
+}
+
+// siteOf reports whether the location id is named in sentence si as where
+// something happens.
+func (a *analysis) siteOf(si int, id string) bool {
+	for _, it := range a.items[si] {
+		if it.place != nil && it.place.id == id {
+			return a.site(si, it.place)
+		}
+	}
+	return false
+}
+
+// policeIn reports whether span sp of sentence si names police.
+func (a *analysis) policeIn(si int, sp events.Span) bool {
+	for _, t := range a.toks[si] {
+		if t.Start >= sp.Start && t.End <= sp.End && strings.EqualFold(t.Text, "police") {
+			return true
+		}
+	}
+	return false
 }
 
 // overlaps reports whether two spans share a byte.
