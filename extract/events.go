@@ -31,6 +31,9 @@ func (a *analysis) actorsIn(si, s, e int) []string {
 		if x != nil && x.media && a.inParens(si, it) {
 			continue // the agency in a dateline "(Reuters)"
 		}
+		if x != nil && a.ethnic(si, it) {
+			continue // "ethnic Albanians" are a people, not Albania
+		}
 		if x == nil || seen[x.id] {
 			continue
 		}
@@ -204,7 +207,7 @@ func (a *analysis) subjectBefore(si, pos int, skip []string) []string {
 		if it.start >= pos {
 			break
 		}
-		if it.actor == nil || it.actor.media || it.locative || a.inQuote(it.start) || a.inParens(si, it) || contains(skip, it.actor.id) {
+		if it.actor == nil || it.actor.media || it.locative || a.inQuote(it.start) || a.inParens(si, it) || contains(skip, it.actor.id) || a.ethnic(si, it) {
 			continue
 		}
 		if it.actor.kind == schema.KindPerson {
@@ -343,7 +346,7 @@ func (a *analysis) actorsOutside(si, from int, skip []string) []string {
 		seen[id] = true
 	}
 	for _, it := range a.items[si] {
-		if it.start < from || it.actor == nil || it.actor.media || it.locative || a.inQuote(it.start) || seen[it.actor.id] ||
+		if it.start < from || it.actor == nil || it.actor.media || it.locative || a.inQuote(it.start) || seen[it.actor.id] || a.ethnic(si, it) ||
 			a.inParens(si, it) || a.attribution(it.start) {
 			continue
 		}
@@ -1011,3 +1014,9 @@ func (a *analysis) policeIn(si int, sp events.Span) bool {
 
 // overlaps reports whether two spans share a byte.
 func overlaps(x, y events.Span) bool { return x.Start < y.End && y.Start < x.End }
+
+// ethnic reports a demonym naming a people rather than its state: "ethnic
+// Albanians", "ethnic Turks".
+func (a *analysis) ethnic(si int, it *item) bool {
+	return it.actor != nil && it.actor.kind == schema.KindCountry && strings.EqualFold(a.tokAt(si, it.i-1), "ethnic")
+}
