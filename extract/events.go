@@ -566,7 +566,7 @@ func (a *analysis) buildEvents() {
 				dup = true
 				o := &evs[i]
 				o.Source = union(o.Source, ev.Source)
-				o.Target = minus(union(o.Target, ev.Target), o.Source)
+				o.Target = union(o.Target, minus(ev.Target, o.Source)) // a domestic target it had stays
 				if o.Location == nil {
 					o.Location = ev.Location
 				}
