@@ -1015,8 +1015,28 @@ func (a *analysis) policeIn(si int, sp events.Span) bool {
 // overlaps reports whether two spans share a byte.
 func overlaps(x, y events.Span) bool { return x.Start < y.End && y.Start < x.End }
 
-// ethnic reports a demonym naming a people rather than its state: "ethnic
-// Albanians", "ethnic Turks".
+// ethnic reports a country mention that does not stand for the country as
+// a side: a demonym naming a people ("ethnic Albanians", "ethnic Turks"), or
+// the possessor of an ally or rival ("Israel's militia ally" is the ally).
 func (a *analysis) ethnic(si int, it *item) bool {
-	return it.actor != nil && it.actor.kind == schema.KindCountry && strings.EqualFold(a.tokAt(si, it.i-1), "ethnic")
+	if it.actor == nil || it.actor.kind != schema.KindCountry {
+		return false
+	}
+	if strings.EqualFold(a.tokAt(si, it.i-1), "ethnic") {
+		return true
+	}
+	if !isPoss(a.tokAt(si, it.j)) {
+		return false
+	}
+	for k := it.j + 1; k <= it.j+3; k++ {
+		if relationNouns[strings.ToLower(a.tokAt(si, k))] {
+			return true
+		}
+	}
+	return false
 }
+
+// relationNouns name another actor by its relation to a possessor.
+var relationNouns = map[string]bool{"ally": true, "allies": true, "proxy": true, "proxies": true, "partner": true,
+	"partners": true, "rival": true, "rivals": true, "enemy": true, "enemies": true, "neighbour": true,
+	"neighbours": true, "neighbor": true, "neighbors": true, "opponents": true, "foes": true, "backers": true}
