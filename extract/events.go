@@ -958,8 +958,8 @@ func (a *analysis) afterWithout(si, pos int) bool {
 // names by a common noun when the other side gives its country and no place
 // does: protesters demanding a country's president's resignation are of
 // that country, and a protest is aimed at its own authorities; coercion
-// of, concessions to, or police violence against "demonstrators" or
-// "rebels" by a state are within the state.
+// of, threats to, concessions to, or police violence against
+// "demonstrators" or "rebels" by a state are within the state.
 func (a *analysis) domesticSides(si int, ev *schema.Event, tr events.Trigger) {
 	if ev.Location != nil && a.siteOf(si, *ev.Location) {
 		return // the place says whose it is
@@ -983,7 +983,7 @@ func (a *analysis) domesticSides(si int, ev *schema.Event, tr events.Trigger) {
 	named := !tr.Patient.Empty() && !a.pronounSpan(tr.Patient)
 	switch {
 	case tr.Type == "PROTEST", tr.Type == "CONCEDE",
-		tr.Type == "COERCE" && (named || tr.Cameo == "175"),
+		tr.Type == "COERCE" && (named || tr.Cameo == "175"), tr.Type == "THREATEN" && named,
 		tr.Type == "ASSAULT" && named && a.policeIn(si, tr.Agent):
 		if x := country(ev.Source); x != nil {
 			ev.Target = []string{x.id}
