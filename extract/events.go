@@ -914,7 +914,7 @@ func (a *analysis) placeCountries(si int, sp events.Span) []string {
 		if it.place == nil || it.start < sp.Start || it.end > sp.End || it.place.country == "" {
 			continue
 		}
-		if !a.bodyIn(si, sp) {
+		if !a.wordIn(si, sp, bodyWords) {
 			return nil // "in Bogota", "through Caracas": where, not who
 		}
 		if x := a.countryActor(it.place.country); x != nil && !contains(out, x.id) {
@@ -930,16 +930,6 @@ var bodyWords = map[string]bool{"government": true, "authorities": true, "author
 	"army": true, "military": true, "governor": true, "mayor": true, "council": true, "officials": true,
 	"official": true, "ministry": true, "administration": true, "chief": true, "forces": true, "parliament": true,
 	"court": true, "leaders": true, "leader": true, "legislature": true, "assembly": true, "prosecutors": true}
-
-// bodyIn reports whether span sp of sentence si names a body (bodyWords).
-func (a *analysis) bodyIn(si int, sp events.Span) bool {
-	for _, t := range a.toks[si] {
-		if t.Start >= sp.Start && t.End <= sp.End && bodyWords[strings.ToLower(t.Text)] {
-			return true
-		}
-	}
-	return false
-}
 
 // afterWithout reports whether the word before byte pos in sentence si is
 // "without".
@@ -983,8 +973,8 @@ func (a *analysis) domesticSides(si int, ev *schema.Event, tr events.Trigger) {
 	named := !tr.Patient.Empty() && !a.pronounSpan(tr.Patient)
 	switch {
 	case tr.Type == "PROTEST", tr.Type == "CONCEDE",
-		tr.Type == "COERCE" && (named || tr.Cameo == "175"), tr.Type == "THREATEN" && named,
-		tr.Type == "ASSAULT" && named && a.policeIn(si, tr.Agent):
+		tr.Type == "COERCE" && (named || tr.Cameo == "175"), tr.Type == "THREATEN" && named && a.wordIn(si, tr.Patient, peopleNouns),
+		tr.Type == "ASSAULT" && named && a.wordIn(si, tr.Agent, policeNouns):
 		if x := country(ev.Source); x != nil {
 			ev.Target = []string{x.id}
 		}
@@ -997,16 +987,6 @@ func (a *analysis) siteOf(si int, id string) bool {
 	for _, it := range a.items[si] {
 		if it.place != nil && it.place.id == id {
 			return a.site(si, it.place)
-		}
-	}
-	return false
-}
-
-// policeIn reports whether span sp of sentence si names police.
-func (a *analysis) policeIn(si int, sp events.Span) bool {
-	for _, t := range a.toks[si] {
-		if t.Start >= sp.Start && t.End <= sp.End && strings.EqualFold(t.Text, "police") {
-			return true
 		}
 	}
 	return false
@@ -1040,3 +1020,23 @@ func (a *analysis) ethnic(si int, it *item) bool {
 var relationNouns = map[string]bool{"ally": true, "allies": true, "proxy": true, "proxies": true, "partner": true,
 	"partners": true, "rival": true, "rivals": true, "enemy": true, "enemies": true, "neighbour": true,
 	"neighbours": true, "neighbor": true, "neighbors": true, "opponents": true, "foes": true, "backers": true}
+
+// peopleNouns name groups of people rather than things.
+var peopleNouns = map[string]bool{"police": true, "protesters": true, "protestors": true, "demonstrators": true,
+	"rebels": true, "militants": true, "insurgents": true, "guerrillas": true, "opposition": true, "students": true,
+	"workers": true, "refugees": true, "civilians": true, "citizens": true, "people": true, "residents": true,
+	"villagers": true, "prisoners": true, "detainees": true, "members": true, "supporters": true, "activists": true,
+	"fighters": true, "groups": true, "group": true, "factions": true, "suspects": true, "journalists": true}
+
+// policeNouns name police.
+var policeNouns = map[string]bool{"police": true, "policemen": true, "gendarmes": true, "gendarmerie": true}
+
+// wordIn reports whether span sp of sentence si has a word of words (lower case).
+func (a *analysis) wordIn(si int, sp events.Span, words map[string]bool) bool {
+	for _, t := range a.toks[si] {
+		if t.Start >= sp.Start && t.End <= sp.End && words[strings.ToLower(t.Text)] {
+			return true
+		}
+	}
+	return false
+}
