@@ -22,8 +22,19 @@
 // weigh each trigger by its syntactic position (main verb over adjuncts,
 // relative clauses and prepositional phrases) and retype stated intentions
 // as PLOVER does: "will support" is AGREE, "will attack … unless" THREATEN,
-// "X must do Y" in reported speech REQUEST. All work is map lookups over the
-// tokens, with no regular expressions.
+// "X must do Y" in reported speech REQUEST (not "must face" or "must
+// understand": what befalls or is known by the subject is no act). All work
+// is map lookups over the tokens, with no regular expressions.
+//
+// Only asserted events are events: a trigger in another's complement
+// ("threatened to attack", "would support striking", "rejected an
+// invitation to attend talks") is Embedded; a noun that is another
+// trigger's object ("rejected an Indian proposal") is Object; one in an
+// open relative clause or a temporal phrase ("…, where riots had raged",
+// "since last month's invasion") is Background; callers drop them unless
+// they count the dead. Terminating an agreement or aid ("ended its defence
+// agreement") is a SANCTION, "helped X evade controls" no AID, and a
+// protest's "to demand" is the protest itself.
 //
 // Select picks the trigger a single-event sentence most plausibly asserts;
 // Asserted turns a negated cooperative trigger into the REJECT it states.
