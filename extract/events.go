@@ -511,7 +511,10 @@ func (a *analysis) buildEvents() {
 				ev.Cameo = &c
 			}
 			if where == nil {
-				where = a.eventPlace(si, tr.Span, quoted != nil, tr.Anaphoric)
+				// a deadly attack referred back to still has the place where
+				// its clause counts the dead ("the bombing that killed nine
+				// people at a market in Daugavpils")
+				where = a.eventPlace(si, tr.Span, quoted != nil, tr.Anaphoric && !(fatal && fatalTypes[tr.Type]))
 			}
 			if p := where; p != nil {
 				id := p.id

@@ -67,7 +67,8 @@ func TestEventErrors(t *testing.T) {
 	post := deaths[14]
 	assert.True(t, has(post.Source, "country:AZE") && has(post.Target, "country:ARM"),
 		"the deaths belong to the attack on the Armenian post")
-	assert.Contains(t, deaths, 9, "the bombing Latvia condemned killed nine")
+	require.Contains(t, deaths, 9, "the bombing Latvia condemned killed nine")
+	assert.Equal(t, []string{"country:LVA"}, deaths[9].Target, "in Daugavpils, where its clause counts the dead")
 	rejects := of("REJECT")
 	require.Len(t, rejects, 1, "refused to meet: a REJECT, not a dropped meeting")
 	assert.Equal(t, []string{"country:POL"}, rejects[0].Source)
