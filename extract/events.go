@@ -358,7 +358,7 @@ func (a *analysis) actorsOutside(si, from int, skip []string) []string {
 
 // minShare is the share of the sentence's surest trigger confidence another
 // trigger needs to be an event of its own.
-var minShare = 0.5
+const minShare = 0.5
 
 var fatalTypes = map[string]bool{"ASSAULT": true, "COERCE": true}
 
@@ -411,8 +411,9 @@ func (a *analysis) buildEvents() {
 				continue
 			}
 			if tr.Confidence < minShare*top && !(fatal && fatalTypes[tr.Type]) {
-				// a side remark beside the sentence's main event ("…, where
-				// riots had raged"): unless it counts the dead, not an event
+				// a side remark beside the sentence's main event (Hungary
+				// "will support a resolution" that also names sanctions):
+				// unless it counts the dead, not an event
 				continue
 			}
 			var src, tgt []string
