@@ -5,7 +5,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null)
 LDFLAGS := -X github.com/geokg/geokg/internal/cli.version=$(VERSION) -X github.com/geokg/geokg/internal/cli.commit=$(COMMIT)
 
-.PHONY: help build demo test test-unit test-stop vet fmt fmt-check eval eval-all bench fuzz officials train train-attribution neo4j-start neo4j-stop neo4j-status clean
+.PHONY: help build demo test test-unit test-stop vet fmt fmt-check eval eval-all bench fuzz officials train train-attribution lexicon-cameo neo4j-start neo4j-stop neo4j-status clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -74,3 +74,8 @@ neo4j-status: ## is the local Neo4j running?
 
 clean: ## remove build output (the Neo4j cache in .neo4j/ stays)
 	rm -rf bin dist
+
+CAMEO_DICT ?= ../shared/train/petrarch2/CAMEO.2.0.txt
+
+lexicon-cameo: ## regenerate seeds/lexicon/events_cameo.tsv from the PETRARCH2 CAMEO verb dictionary
+	$(GO) run ./extract/events/internal/cameo -in $(CAMEO_DICT) -out seeds/lexicon/events_cameo.tsv

@@ -16,6 +16,15 @@
 // of the article, and assembles events and statements with deterministic ids.
 // The hand-written word lists it uses live in seeds/lexicon.
 //
+// An event's sides come from its trigger's agent and patient; a person and
+// their country on one side are one side, and a sentence's events of one
+// type merge. A side named only by a common noun ("demonstrators",
+// "armed groups") takes, as CAMEO codes domestic actors, the country where
+// the event takes place, or else the other side's country for protests,
+// repression, concessions and threats to people; a side the sentence does
+// not name at all stays empty (never the patient of a passive, never whom a
+// demand addresses). Deaths go to the assault whose clause states them.
+//
 // Ids are stable across articles: "country:ISO3" for countries (also used as
 // the location id when a country is named as a place), "org:<slug>" for
 // organisations, groups and media ("org:" ids of the gazetteer when known),

@@ -31,6 +31,9 @@ func (a *analysis) actorsIn(si, s, e int) []string {
 		if x != nil && x.media && a.inParens(si, it) {
 			continue // the agency in a dateline "(Reuters)"
 		}
+		if x != nil && a.ethnic(si, it) {
+			continue // "ethnic Albanians" are a people, not Albania
+		}
 		if x == nil || seen[x.id] {
 			continue
 		}
@@ -121,6 +124,11 @@ func (a *analysis) eventDate(si int, trig events.Span, ms []timex.Match) string 
 	return best
 }
 
+// materialTypes are events done to someone, and threats of them (not said
+// or agreed about something): their object is a side, not a topic.
+var materialTypes = map[string]bool{"ASSAULT": true, "COERCE": true, "PROTEST": true, "AID": true, "SANCTION": true, "THREATEN": true,
+	"CONCEDE": true, "RETREAT": true, "COOPERATE": true, "MOBILIZE": true}
+
 // outsideDates drops the numbers that are part of a date expression ("10
 // years ago Sunday" is a date, not a quantity); dates are relative to the
 // sentence start base.
@@ -173,12 +181,33 @@ var verbalTypes = map[string]bool{"ACCUSE": true, "THREATEN": true, "REJECT": tr
 // found: the first person (else actor) named before the trigger in the
 // sentence, outside quotations and not as a place.
 func (a *analysis) subjectBefore(si, pos int, skip []string) []string {
+	// in a relative clause ("Macedonia, which is preparing an offensive")
+	// the subject is the antecedent, or no one the sentence names
+	for k := len(a.toks[si]) - 1; k >= 0; k-- {
+		t := a.toks[si][k]
+		if t.End > pos {
+			continue
+		}
+		if w := strings.ToLower(t.Text); w != "which" && w != "who" {
+			continue
+		}
+		ante := t.Start
+		if k > 0 && a.toks[si][k-1].Text == "," {
+			ante = a.toks[si][k-1].Start
+		}
+		for _, it := range a.items[si] {
+			if it.actor != nil && it.end <= ante && a.within(si, it.end, ante, 0) && !contains(skip, it.actor.id) {
+				return []string{it.actor.id}
+			}
+		}
+		return nil
+	}
 	var first *actor
 	for _, it := range a.items[si] {
 		if it.start >= pos {
 			break
 		}
-		if it.actor == nil || it.actor.media || it.locative || a.inQuote(it.start) || a.inParens(si, it) || contains(skip, it.actor.id) {
+		if it.actor == nil || it.actor.media || it.locative || a.inQuote(it.start) || a.inParens(si, it) || contains(skip, it.actor.id) || a.ethnic(si, it) {
 			continue
 		}
 		if it.actor.kind == schema.KindPerson {
@@ -327,7 +356,7 @@ func (a *analysis) actorsOutside(si, from int, skip []string) []string {
 		seen[id] = true
 	}
 	for _, it := range a.items[si] {
-		if it.start < from || it.actor == nil || it.actor.media || it.locative || a.inQuote(it.start) || seen[it.actor.id] ||
+		if it.start < from || it.actor == nil || it.actor.media || it.locative || a.inQuote(it.start) || seen[it.actor.id] || a.ethnic(si, it) ||
 			a.inParens(si, it) || a.attribution(it.start) {
 			continue
 		}
@@ -336,6 +365,10 @@ func (a *analysis) actorsOutside(si, from int, skip []string) []string {
 	}
 	return out
 }
+
+// minShare is the share of the sentence's surest trigger confidence another
+// trigger needs to be an event of its own.
+const minShare = 0.5
 
 var fatalTypes = map[string]bool{"ASSAULT": true, "COERCE": true}
 
@@ -348,7 +381,7 @@ func (a *analysis) buildEvents() {
 			continue
 		}
 		toks := a.toks[si]
-		trigs := events.Find(a.text, toks)
+		trigs := events.Supported(events.Find(a.text, toks))
 		if len(trigs) == 0 {
 			continue
 		}
@@ -358,8 +391,39 @@ func (a *analysis) buildEvents() {
 		speakers := speakersOf[si]
 		var evs []schema.Event
 		var spans []events.Span
+		var evTrigs []events.Trigger
+		top := 0.0
+		fatal := hasFatalNumber(nums)
+		for i, tr := range trigs {
+			if tr.Negated && !a.afterWithout(si, tr.Start) {
+				// "refused to meet", "did not agree": the REJECT it states
+				// (not "without providing evidence", a manner); a negated
+				// attack stays negated and is dropped
+				rej := events.Asserted(tr)
+				rej.Embedded = tr.Embedded && rej.Negated
+				trigs[i] = rej
+			}
+			if tr := trigs[i]; !tr.Embedded && !tr.Negated && !tr.Object {
+				top = max(top, tr.Confidence)
+			}
+		}
 		for _, tr := range trigs {
 			if tr.Embedded || tr.Negated || tr.Type == "" || a.inName(si, tr.Start) {
+				continue
+			}
+			if tr.Object && !(fatal && fatalTypes[tr.Type]) {
+				continue // "rejected an Indian proposal"; but "condemned the bombing that killed 12" keeps the bombing
+			}
+			if tr.Background && !(fatal && fatalTypes[tr.Type]) && a.eventPlace(si, tr.Span, false, true) == nil {
+				// "since last month's invasion", "…, where riots had raged":
+				// background, unless told with its own place ("after talks
+				// in Tokyo with …") or its dead
+				continue
+			}
+			if tr.Confidence < minShare*top && !(fatal && fatalTypes[tr.Type]) {
+				// a side remark beside the sentence's main event (Hungary
+				// "will support a resolution" that also names sanctions):
+				// unless it counts the dead, not an event
 				continue
 			}
 			var src, tgt []string
@@ -373,8 +437,18 @@ func (a *analysis) buildEvents() {
 					}
 				}
 			}
+			// "Turkey will allow Turkish Kurd refugees to return": a patient
+			// of the agent's own country, named apart from it, is a side of
+			// its own (a domestic event)
+			ownSide := false
 			if !tr.Patient.Empty() {
 				tgt = a.actorsIn(si, tr.Patient.Start, tr.Patient.End)
+				ownSide = len(src) > 0 && len(tgt) > 0 && !tr.Symmetric && !overlaps(tr.Agent, tr.Patient)
+			}
+			if tr.Dictionary && (len(src) == 0 || len(tgt) == 0) {
+				// a dictionary verb counts only with both sides its own
+				// actors ("Tehran rebuked Baku")
+				continue
 			}
 			if len(tgt) == 0 {
 				// "expelled [two Russian] diplomats": the side inside the phrase
@@ -390,10 +464,22 @@ func (a *analysis) buildEvents() {
 					src = []string{*quoted.Speaker}
 				}
 			}
-			if len(src) == 0 && quoted == nil && !tr.Anaphoric && where == nil {
+			if len(src) == 0 && !tr.Agent.Empty() {
+				// "the government of Sindh province", "Cairo's security
+				// chief": a body of a place acts for the place's country
+				src = a.placeCountries(si, tr.Agent)
+			}
+			if len(src) == 0 && quoted == nil && !tr.Anaphoric && where == nil && !tr.Passive && !tr.Trailing {
+				// never for a passive: its subject is the patient
+				// ("civilians were killed"), not who acted; never who a
+				// demand addresses ("…declared that China must drop barriers")
 				// not what an earlier event of the sentence acted upon:
 				// "expelled French troops and turned to Russia for assistance"
-				src = a.subjectBefore(si, tr.Start, targetsOf(evs))
+				skip := targetsOf(evs)
+				if tr.Type == "REQUEST" {
+					skip = append(skip, tgt...) // who is asked does not ask
+				}
+				src = a.subjectBefore(si, tr.Start, skip)
 			}
 			if reciprocal(a.text, tr.Patient) && len(tgt) == 0 && len(src) > 1 {
 				src, tgt = src[:1], src[1:] // "China and the Philippines accused each other"
@@ -425,7 +511,10 @@ func (a *analysis) buildEvents() {
 					}
 				}
 			}
-			src, tgt = a.noPublisher(src), a.noPublisher(minus(tgt, src))
+			if !ownSide {
+				tgt = minus(tgt, src)
+			}
+			src, tgt = a.noPublisher(src), a.noPublisher(tgt)
 			if tr.Type == "CONSULT" {
 				tgt = a.noMedia(tgt) // "speaking to the Northern Herald": an interview, not talks
 			}
@@ -436,18 +525,36 @@ func (a *analysis) buildEvents() {
 				ev.Cameo = &c
 			}
 			if where == nil {
-				where = a.eventPlace(si, tr.Span, quoted != nil, tr.Anaphoric)
+				// a deadly attack referred back to still has the place where
+				// its clause counts the dead ("the bombing that killed nine
+				// people at a market in Daugavpils")
+				where = a.eventPlace(si, tr.Span, quoted != nil, tr.Anaphoric && !(fatal && fatalTypes[tr.Type]))
 			}
 			if p := where; p != nil {
 				id := p.id
 				ev.Location = &id
 				// "struck targets in Syria", "arrived in Amman": with no stated
-				// target, the country where it happens abroad is the target;
+				// target, the country where it happens abroad is the target
+				// (where words are quoted is not whom they are about);
 				// without an initiator, only for a deadly attack ("23 killed
 				// in Kandahar"), not for a flight "towards Mali"
 				known := len(ev.Source) > 0 || fatalTypes[tr.Type] && hasFatalNumber(nums)
-				if len(ev.Target) == 0 && known && p.country != "" && !contains(ev.Source, "country:"+p.country) {
+				if len(ev.Target) == 0 && known && p.country != "" && !contains(ev.Source, "country:"+p.country) && quoted == nil {
 					if x := a.countryActor(p.country); x != nil {
+						ev.Target = []string{x.id}
+					}
+				}
+				// a side the sentence names by a common noun ("confiscated
+				// weapons from armed groups in Jericho", "demonstrators in
+				// Baghdad") belongs, as CAMEO codes domestic actors, to the
+				// country where the event takes place (not where someone
+				// heads for); a protest with no stated target is aimed at
+				// the authorities there
+				if x := a.countryActor(p.country); x != nil && p.country != "" && quoted == nil && a.site(si, p) {
+					if len(ev.Source) == 0 && tr.Type == "PROTEST" && !tr.Agent.Empty() && !tr.Anaphoric && !a.pronounSpan(tr.Agent) {
+						ev.Source = []string{x.id}
+					}
+					if len(ev.Target) == 0 && !tr.Passive && materialTypes[tr.Type] && (!tr.Patient.Empty() && !a.pronounSpan(tr.Patient) || tr.Type == "PROTEST") {
 						ev.Target = []string{x.id}
 					}
 				}
@@ -476,7 +583,7 @@ func (a *analysis) buildEvents() {
 				dup = true
 				o := &evs[i]
 				o.Source = union(o.Source, ev.Source)
-				o.Target = minus(union(o.Target, ev.Target), o.Source)
+				o.Target = union(o.Target, minus(ev.Target, o.Source)) // a domestic target it had stays
 				if o.Location == nil {
 					o.Location = ev.Location
 				}
@@ -493,9 +600,15 @@ func (a *analysis) buildEvents() {
 			}
 			evs = append(evs, ev)
 			spans = append(spans, tr.Span)
+			evTrigs = append(evTrigs, tr)
 		}
 		if len(evs) == 0 {
 			continue
+		}
+		for i := range evs {
+			if a.statementAt(evTrigs[i].Start) == nil {
+				a.domesticSides(si, &evs[i], evTrigs[i])
+			}
 		}
 		for _, n := range nums {
 			if n.Injured {
@@ -770,6 +883,175 @@ func itoa(n int) string {
 func contains(ids []string, id string) bool {
 	for _, x := range ids {
 		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// pronounSpan reports a side stated only by a pronoun ("they", "it").
+func (a *analysis) pronounSpan(sp events.Span) bool {
+	switch strings.ToLower(a.text[sp.Start:sp.End]) {
+	case "it", "he", "she", "they", "we", "i", "you", "them", "him", "her", "us", "itself", "themselves":
+		return true
+	}
+	return false
+}
+
+// siteWords introduce the place where something happens, not a direction.
+var siteWords = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "inside": true,
+	"across": true, "throughout": true, "around": true, "within": true}
+
+// site reports whether place p is named in sentence si as where something
+// happens ("in Jericho", "near Samarra"), not as a destination or origin.
+func (a *analysis) site(si int, p *place) bool {
+	for _, it := range a.items[si] {
+		if it.place != p {
+			continue
+		}
+		// "in the northern city of Kirkuk", "near the town of Samarra"
+		for k := it.i - 1; k >= 0 && k >= it.i-5; k-- {
+			w := a.tokAt(si, k)
+			if siteWords[strings.ToLower(w)] {
+				return true
+			}
+			if w == "" || w[0] < 'a' || w[0] > 'z' {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// placeCountries returns the country actors of the places named inside span
+// sp of sentence si.
+func (a *analysis) placeCountries(si int, sp events.Span) []string {
+	var out []string
+	for _, it := range a.items[si] {
+		if it.place == nil || it.start < sp.Start || it.end > sp.End || it.place.country == "" {
+			continue
+		}
+		if !a.wordIn(si, sp, bodyWords) {
+			return nil // "in Bogota", "through Caracas": where, not who
+		}
+		if x := a.countryActor(it.place.country); x != nil && !contains(out, x.id) {
+			out = append(out, x.id)
+		}
+	}
+	return out
+}
+
+// bodyWords head a phrase naming a body of a place: its government,
+// authorities, police, officials.
+var bodyWords = map[string]bool{"government": true, "authorities": true, "authority": true, "police": true,
+	"army": true, "military": true, "governor": true, "mayor": true, "council": true, "officials": true,
+	"official": true, "ministry": true, "administration": true, "chief": true, "forces": true, "parliament": true,
+	"court": true, "leaders": true, "leader": true, "legislature": true, "assembly": true, "prosecutors": true}
+
+// afterWithout reports whether the word before byte pos in sentence si is
+// "without".
+func (a *analysis) afterWithout(si, pos int) bool {
+	prev := ""
+	for _, t := range a.toks[si] {
+		if t.Start >= pos {
+			break
+		}
+		prev = t.Text
+	}
+	return strings.EqualFold(prev, "without")
+}
+
+// domesticSides fills, as CAMEO codes domestic actors, a side the sentence
+// names by a common noun when the other side gives its country and no place
+// does: protesters demanding a country's president's resignation are of
+// that country, and a protest is aimed at its own authorities; coercion
+// of, threats to, concessions to, or police violence against
+// "demonstrators" or "rebels" by a state are within the state.
+func (a *analysis) domesticSides(si int, ev *schema.Event, tr events.Trigger) {
+	if ev.Location != nil && a.siteOf(si, *ev.Location) {
+		return // the place says whose it is
+	}
+	country := func(ids []string) *actor {
+		for _, id := range ids {
+			if c := a.countryOfID(id); c != "" {
+				return a.countryActor(c)
+			}
+		}
+		return nil
+	}
+	if len(ev.Source) == 0 && tr.Type == "PROTEST" && !tr.Agent.Empty() && !tr.Anaphoric && !a.pronounSpan(tr.Agent) {
+		if x := country(ev.Target); x != nil {
+			ev.Source = []string{x.id}
+		}
+	}
+	if len(ev.Target) > 0 || tr.Passive {
+		return
+	}
+	named := !tr.Patient.Empty() && !a.pronounSpan(tr.Patient)
+	switch {
+	case tr.Type == "PROTEST", tr.Type == "CONCEDE",
+		tr.Type == "COERCE" && (named || tr.Cameo == "175"), tr.Type == "THREATEN" && named && a.wordIn(si, tr.Patient, peopleNouns),
+		tr.Type == "ASSAULT" && named && a.wordIn(si, tr.Agent, policeNouns):
+		if x := country(ev.Source); x != nil {
+			ev.Target = []string{x.id}
+		}
+	}
+}
+
+// siteOf reports whether the location id is named in sentence si as where
+// something happens.
+func (a *analysis) siteOf(si int, id string) bool {
+	for _, it := range a.items[si] {
+		if it.place != nil && it.place.id == id {
+			return a.site(si, it.place)
+		}
+	}
+	return false
+}
+
+// overlaps reports whether two spans share a byte.
+func overlaps(x, y events.Span) bool { return x.Start < y.End && y.Start < x.End }
+
+// ethnic reports a country mention that does not stand for the country as
+// a side: a demonym naming a people ("ethnic Albanians", "ethnic Turks"), or
+// the possessor of an ally or rival ("Israel's militia ally" is the ally).
+func (a *analysis) ethnic(si int, it *item) bool {
+	if it.actor == nil || it.actor.kind != schema.KindCountry {
+		return false
+	}
+	if strings.EqualFold(a.tokAt(si, it.i-1), "ethnic") {
+		return true
+	}
+	if !isPoss(a.tokAt(si, it.j)) {
+		return false
+	}
+	for k := it.j + 1; k <= it.j+3; k++ {
+		if relationNouns[strings.ToLower(a.tokAt(si, k))] {
+			return true
+		}
+	}
+	return false
+}
+
+// relationNouns name another actor by its relation to a possessor.
+var relationNouns = map[string]bool{"ally": true, "allies": true, "proxy": true, "proxies": true, "partner": true,
+	"partners": true, "rival": true, "rivals": true, "enemy": true, "enemies": true, "neighbour": true,
+	"neighbours": true, "neighbor": true, "neighbors": true, "opponents": true, "foes": true, "backers": true}
+
+// peopleNouns name groups of people rather than things.
+var peopleNouns = map[string]bool{"police": true, "protesters": true, "protestors": true, "demonstrators": true,
+	"rebels": true, "militants": true, "insurgents": true, "guerrillas": true, "opposition": true, "students": true,
+	"workers": true, "refugees": true, "civilians": true, "citizens": true, "people": true, "residents": true,
+	"villagers": true, "prisoners": true, "detainees": true, "members": true, "supporters": true, "activists": true,
+	"fighters": true, "groups": true, "group": true, "factions": true, "suspects": true, "journalists": true}
+
+// policeNouns name police.
+var policeNouns = map[string]bool{"police": true, "policemen": true, "gendarmes": true, "gendarmerie": true}
+
+// wordIn reports whether span sp of sentence si has a word of words (lower case).
+func (a *analysis) wordIn(si int, sp events.Span, words map[string]bool) bool {
+	for _, t := range a.toks[si] {
+		if t.Start >= sp.Start && t.End <= sp.End && words[strings.ToLower(t.Text)] {
 			return true
 		}
 	}

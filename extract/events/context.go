@@ -29,13 +29,21 @@ func salience(ts []tok, ms []match, mi int, tr *Trigger, k uint8) {
 			clauseStart = j + 1
 			break
 		}
-		if subordinators[l] {
+		if subordinators[l] || l == "where" && j > 0 && ts[j-1].cap {
 			sub, clauseStart = l, j+1
+			// a relative clause still open at the trigger tells of
+			// something else ("lifted a curfew in Montenegro, where 28
+			// people have been killed")
+			tr.Background = relatives[l] && !commaBetween(ts, j, m.first)
 			break
 		}
 		if l == "that" {
 			if !complementizer(ts, j) {
 				sub = "which"
+				// a relative "that" follows its noun ("the plan that"), not
+				// a name or a date ("a reminder to Iraq that", "on Saturday that")
+				tr.Background = !commaBetween(ts, j, m.first) && j > 0 && ts[j-1].word && !ts[j-1].cap &&
+					!weekdays[ts[j-1].low] && !strings.HasSuffix(ts[j-1].low, "ed")
 			}
 			clauseStart = j + 1
 			break
@@ -58,10 +66,13 @@ func salience(ts []tok, ms []match, mi int, tr *Trigger, k uint8) {
 			l := ts[j].low
 			if ts[j].verbTrig {
 				gov = "trig"
+				tr.Object = handTrigger(ts, ms, j)
 				break
 			}
 			if lightVerbs[l] || preps[l] || !ts[j].word || l == "and" || ts[j].isTrig {
 				gov = l
+				// "reneged on his commitment", "accused X of aggression"
+				tr.Object = preps[l] && l != "in" && l != "at" && l != "during" && j > 0 && ts[j-1].verbTrig && handTrigger(ts, ms, j-1)
 				break
 			}
 		}
@@ -69,6 +80,9 @@ func salience(ts []tok, ms []match, mi int, tr *Trigger, k uint8) {
 		case lightVerbs[gov]:
 		case preps[gov]:
 			w *= 0.7
+			// "since last month's invasion", "after 12 days of battles"
+			// (not "during demonstrations": what goes on at the same time)
+			tr.Background = tr.Background || temporalPreps[gov]
 		case gov == "" || gov == "," || gov == "and":
 			w *= 0.95
 		case gov == "trig":
@@ -224,11 +238,26 @@ var protestActors = set("protesters", "protestors", "demonstrators", "rioters", 
 
 // protestAgent reports whether the agent span names protesters.
 func protestAgent(ts []tok, s Span) bool {
-	if s.Empty() {
-		return false
-	}
-	for i := range ts {
-		if ts[i].Start >= s.Start && ts[i].End <= s.End && protestActors[ts[i].low] {
+	return spanHas(ts, s, func(w string) bool { return protestActors[w] })
+}
+
+// handTrigger reports whether token j belongs to a trigger of the hand lexicon.
+func handTrigger(ts []tok, ms []match, j int) bool {
+	o := ts[j].owner
+	return o >= 0 && o < len(ms) && !ms[o].e.compiled
+}
+
+// relatives open a relative clause; temporalPreps place an event noun as
+// the time of another one.
+var (
+	relatives     = set("which", "who", "whom", "whose", "where")
+	temporalPreps = set("since", "after", "before", "following", "until")
+)
+
+// commaBetween reports a comma between tokens i and j (exclusive).
+func commaBetween(ts []tok, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if ts[k].low == "," {
 			return true
 		}
 	}

@@ -10,15 +10,31 @@
 // (seeds/lexicon/events.tsv: lemma or multi-word pattern -> PLOVER type,
 // CAMEO code, prior confidence, flags) is expanded to surface forms by a
 // small English inflector (regular -s/-ed/-ing rules plus irregular verbs),
-// then matched longest-first over the tokens of one sentence. General rules
+// then matched longest-first over the tokens of one sentence. A second
+// lexicon compiled from the PETRARCH2 CAMEO verb dictionary
+// (seeds/lexicon/events_cameo.tsv, by internal/cameo: verb synonyms and
+// "verb ... object/particle" patterns mapped to PLOVER) is matched on the
+// words no hand entry took; its triggers carry Dictionary and count, as in
+// PETRARCH, only between a named agent and patient (Supported). General rules
 // disambiguate common traps ("strike" as labour action or military strike,
 // "call" as phone call, request or accusation, "March" the month, "released
 // a statement", "stocks rallied", verbal "attacks" in political news),
 // weigh each trigger by its syntactic position (main verb over adjuncts,
 // relative clauses and prepositional phrases) and retype stated intentions
 // as PLOVER does: "will support" is AGREE, "will attack … unless" THREATEN,
-// "X must do Y" in reported speech REQUEST. All work is map lookups over the
-// tokens, with no regular expressions.
+// "X must do Y" in reported speech REQUEST (not "must face" or "must
+// understand": what befalls or is known by the subject is no act). All work
+// is map lookups over the tokens, with no regular expressions.
+//
+// Only asserted events are events: a trigger in another's complement
+// ("threatened to attack", "would support striking", "rejected an
+// invitation to attend talks") is Embedded; a noun that is another
+// trigger's object ("rejected an Indian proposal") is Object; one in an
+// open relative clause or a temporal phrase ("…, where riots had raged",
+// "since last month's invasion") is Background; callers drop them unless
+// they count the dead. Terminating an agreement or aid ("ended its defence
+// agreement") is a SANCTION, "helped X evade controls" no AID, and a
+// protest's "to demand" is the protest itself.
 //
 // Select picks the trigger a single-event sentence most plausibly asserts;
 // Asserted turns a negated cooperative trigger into the REJECT it states.

@@ -42,6 +42,23 @@ type Trigger struct {
 	Anaphoric bool
 	// Nominal is set when the trigger is a noun ("strikes", "the attack").
 	Nominal bool
+	// Trailing is set for the verb of a trailing attribution ("…, a rights
+	// group protested"): Agent is who it names there, even when that is no
+	// actor, and Patient the subject of the clause commented on.
+	Trailing bool
+	// Background is set for a trigger in a relative clause or a temporal
+	// phrase ("…, where 28 people were killed", "since last month's
+	// invasion"): it tells of an earlier or other happening, not of what
+	// the sentence reports.
+	Background bool
+	// Object is set for a nominal trigger that is the object of another
+	// trigger ("rejected an Indian proposal", "reneged on his commitment",
+	// "condemned the attack"): the sentence asserts the governing event.
+	Object bool
+	// Dictionary is set for a trigger known only from the compiled CAMEO
+	// dictionary: like PETRARCH, a caller should keep it only when the
+	// sentence names both its sides in the trigger's own agent and patient.
+	Dictionary bool
 	// Confidence is a 0-1 score that the sentence states this event.
 	Confidence float64
 }

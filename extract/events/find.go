@@ -1,6 +1,7 @@
 package events
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/geokg/geokg/extract/text"
@@ -29,30 +30,60 @@ func Find(text string, toks []text.Token) []Trigger {
 	ts := prepare(toks)
 	lx := lex()
 	var ms []match
+	// the hand lexicon first; the compiled dictionary then only on words no
+	// hand entry matched, so it adds verbs but never overrides a hand reading
 	sc := &sentenceWords{ts: ts}
-	for i := 0; i < len(ts); i++ {
-		if !ts[i].word || ts[i].owner >= 0 || properNoun(ts, i) {
-			continue
+	heard := make([]bool, len(ts))
+	var vocab map[string]bool
+	for pass := 0; pass < 2; pass++ {
+		compiled := pass == 1
+		for i := 0; i < len(ts); i++ {
+			if !ts[i].word || ts[i].owner >= 0 || heard[i] || properNoun(ts, i) {
+				continue
+			}
+			if compiled {
+				if !lx.compiledAt(&ts[i]) {
+					continue
+				}
+				if vocab == nil {
+					vocab = sentenceVocab(ts) // once, and only when the dictionary has a candidate
+				}
+			}
+			m, ok := bestMatch(lx, ts, i, vocab)
+			if !ok && !compiled {
+				m, ok = modalRequest(ts, i)
+			}
+			if !ok {
+				continue
+			}
+			if !compiled {
+				heard[i] = true
+			}
+			if m.typ == noEvent {
+				i = m.last // "crashed into the sea": the dictionary says no event
+				continue
+			}
+			if !applyRules(ts, &m, sc) {
+				continue
+			}
+			for k := m.first; k <= m.last; k++ {
+				ts[k].owner = len(ms)
+			}
+			for _, k := range m.idx {
+				ts[k].isTrig = true
+				ts[k].verbTrig = !m.nom
+			}
+			ms = append(ms, m)
+			i = m.last
 		}
-		m, ok := bestMatch(lx, ts, i)
-		if !ok {
-			m, ok = modalRequest(ts, i)
+	}
+	if len(ms) > 1 && ms[len(ms)-1].e.compiled {
+		sort.SliceStable(ms, func(i, j int) bool { return ms[i].first < ms[j].first })
+		for mi := range ms {
+			for k := ms[mi].first; k <= ms[mi].last; k++ {
+				ts[k].owner = mi
+			}
 		}
-		if !ok {
-			continue
-		}
-		if !applyRules(ts, &m, sc) {
-			continue
-		}
-		for k := m.first; k <= m.last; k++ {
-			ts[k].owner = len(ms)
-		}
-		for _, k := range m.idx {
-			ts[k].isTrig = true
-			ts[k].verbTrig = !m.nom
-		}
-		ms = append(ms, m)
-		i = m.last
 	}
 	if len(ms) == 0 {
 		return nil
@@ -60,6 +91,23 @@ func Find(text string, toks []text.Token) []Trigger {
 	out := make([]Trigger, 0, len(ms))
 	for mi := range ms {
 		out = append(out, roles(ts, ms, mi, out))
+	}
+	// "students staged demonstrations to demand reforms", "Kurds demonstrated
+	// calling for independence": the demand is what the protest is about,
+	// not a second event; whom it addresses is the protest's target
+	for i := range out {
+		if out[i].Type != "PROTEST" || out[i].Embedded || out[i].Negated {
+			continue
+		}
+		for j := i + 1; j < len(out); j++ {
+			if out[j].Type != "REQUEST" || out[j].Embedded || !adjunctOf(ts, ms[i].last, ms[j].first) {
+				continue
+			}
+			out[j].Embedded = true
+			if out[i].Patient.Empty() {
+				out[i].Patient = out[j].Patient
+			}
+		}
 	}
 	// "threatened to impose restrictions on X": the threat is aimed at X
 	for i := 0; i+1 < len(out); i++ {
@@ -85,15 +133,21 @@ func properNoun(ts []tok, i int) bool {
 }
 
 // bestMatch returns the longest (then most confident) entry matching at i.
-func bestMatch(lx *lexicon, ts []tok, i int) (match, bool) {
+// Only entries of the compiled dictionary are tried when compiled is set,
+// only hand entries otherwise.
+func bestMatch(lx *lexicon, ts []tok, i int, vocab map[string]bool) (match, bool) {
 	var best match
 	found := false
+	by := lx.byFirst
+	if vocab != nil {
+		by = lx.byFirstC
+	}
 	try := func(es []*entry) {
 		for _, e := range es {
 			if found && (e.n < best.e.n || e.n == best.e.n && e.conf <= best.e.conf) {
 				continue
 			}
-			if e.words[0].literal && ts[i].low != e.words[0].w {
+			if e.words[0].literal && ts[i].low != e.words[0].w || vocab != nil && !inVocab(e, vocab) {
 				continue
 			}
 			idx, ok := matchAt(ts, e, i)
@@ -104,13 +158,36 @@ func bestMatch(lx *lexicon, ts []tok, i int) (match, bool) {
 			found = true
 		}
 	}
-	try(lx.byFirst[ts[i].low])
+	try(by[ts[i].low])
 	for _, f := range ts[i].forms {
 		if f.lemma != ts[i].low {
-			try(lx.byFirst[f.lemma])
+			try(by[f.lemma])
 		}
 	}
 	return best, found
+}
+
+// inVocab reports whether every word of e after the first occurs in the
+// sentence (vocab: its words and their lemmas), a cheap filter before matchAt.
+func inVocab(e *entry, vocab map[string]bool) bool {
+	for _, w := range e.words[1:] {
+		if !w.gap && !vocab[w.w] {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceVocab is the set of the words of ts and of the lemmas they inflect.
+func sentenceVocab(ts []tok) map[string]bool {
+	v := make(map[string]bool, 2*len(ts))
+	for i := range ts {
+		v[ts[i].low] = true
+		for _, f := range ts[i].forms {
+			v[f.lemma] = true
+		}
+	}
+	return v
 }
 
 // gapStop are words a "..." gap may not cross.
@@ -253,6 +330,49 @@ func applyRules(ts []tok, m *match, sc *sentenceWords) bool {
 	if lemma == "help" && next == "to" && single {
 		m.conf *= 0.8
 	}
+	if m.typ == "AID" && !m.nom {
+		for j := m.last + 1; j < len(ts) && j <= m.last+5; j++ {
+			if evasions[ts[j].low] {
+				return false // "helped Minsk evade export controls": no aid
+			}
+			if !ts[j].word {
+				break
+			}
+		}
+	}
+	if lemma == "seek" && next == "to" && single {
+		return false // "sought to ease tensions": an attempt, not a request
+	}
+	if m.nom && (m.typ == "ASSAULT" || m.typ == "COERCE") {
+		// "efforts to end the fighting", "halted the war": the ending, not the fight
+		for j := m.first - 1; j >= 0 && j >= m.first-3; j-- {
+			if terminators[ts[j].low] {
+				if j > 0 && ts[j-1].low == "to" {
+					return false
+				}
+				m.typ, m.cameo = "RETREAT", "0871"
+				break
+			}
+			if !ts[j].word || ts[j].isTrig || preps[ts[j].low] {
+				break
+			}
+		}
+	}
+	if m.nom && (m.typ == "AGREE" || m.typ == "COOPERATE" || m.typ == "AID" || m.typ == "CONSULT" || m.typ == "SUPPORT") {
+		// "ended its defence agreement with X", "suspended the talks": the relation is cut
+		for j := m.first - 1; j >= 0 && j >= m.first-4; j-- {
+			if terminators[ts[j].low] {
+				m.typ, m.cameo = "SANCTION", "161"
+				if m.e.typ == "AID" {
+					m.cameo = "162"
+				}
+				break
+			}
+			if !ts[j].word || ts[j].isTrig || preps[ts[j].low] {
+				break
+			}
+		}
+	}
 	if skip, ok := objectSkip[e.words[len(e.words)-1].w]; ok && objectHit(ts, m.last+1, skip) {
 		if lemma == "attack" && single && !m.nom {
 			// "attacked the government's policy": verbal criticism
@@ -360,6 +480,31 @@ func militaryNear(ts []tok, i int) bool {
 	return false
 }
 
+// experiencerVerbs are verbs whose subject undergoes or perceives rather
+// than acts.
+var experiencerVerbs = set("face", "understand", "know", "realize", "realise", "recognize", "recognise", "learn",
+	"remember", "bear", "expect", "suffer", "feel", "see", "pay")
+
+// terminators end what their object names: "ended its defence agreement",
+// "scrapped the accord", "suspended aid" reduce relations (CAMEO 16).
+var terminators = set("end", "ended", "ends", "ending", "terminate", "terminated", "terminates", "terminating",
+	"scrap", "scrapped", "scraps", "scrapping", "cancel", "cancelled", "canceled", "cancels", "revoke", "revoked",
+	"revokes", "annul", "annulled", "abrogate", "abrogated", "renounce", "renounced", "suspend", "suspended",
+	"suspends", "halt", "halted", "halts", "quit", "quits", "tore", "torn", "freeze", "froze", "frozen")
+
+// gerundTakers are verbs of attitude whose -ing complement is only
+// considered, not done: "would support striking", "considered attacking".
+var gerundTakers = set("support", "supports", "supported", "back", "backs", "backed", "favour", "favours",
+	"favoured", "favor", "favors", "favored", "consider", "considers", "considered", "considering", "propose",
+	"proposes", "proposed", "suggest", "suggests", "suggested", "recommend", "recommends", "recommended",
+	"discuss", "discusses", "discussed", "discussing", "advocate", "advocates", "advocated", "oppose", "opposes",
+	"opposed", "avoid", "avoids", "avoided", "risk", "risks", "risked", "contemplate", "contemplated", "mull",
+	"mulled", "weigh", "weighed", "urge", "urged", "deny", "denied", "denies")
+
+// evasions are what "help X …" cannot make an act of aid: "helped Minsk
+// evade export controls".
+var evasions = set("evade", "circumvent", "bypass", "dodge", "skirt", "escape", "avoid", "violate", "break", "smuggle", "launder")
+
 // mustEntry is the synthetic trigger of "X must/should do Y" in reported
 // speech: the speaker demands it (CAMEO 10).
 var mustEntry = &entry{words: []patWord{{w: "must"}}, n: 1, typ: "REQUEST", cameo: "100", conf: 0.8, comm: true, rule: "must"}
@@ -370,6 +515,16 @@ func modalRequest(ts []tok, i int) (match, bool) {
 	w := ts[i].low
 	if w != "must" && w != "should" && w != "ought" {
 		return match{}, false
+	}
+	// "must face consequences", "must understand that": what befalls or is
+	// known by the subject is no act demanded of it
+	for j := i + 1; j < len(ts) && j <= i+3; j++ {
+		if experiencerVerbs[ts[j].low] {
+			return match{}, false
+		}
+		if !auxAdv[ts[j].low] && !strings.HasSuffix(ts[j].low, "ly") {
+			break
+		}
 	}
 	speech := false
 	for j := range ts {
@@ -508,4 +663,32 @@ func (s *sentenceWords) has(memo *int8, set map[string]bool) bool {
 		}
 	}
 	return *memo == 2
+}
+
+// compiledAt reports whether some compiled entry starts with t's word or lemma.
+func (lx *lexicon) compiledAt(t *tok) bool {
+	if len(lx.byFirstC[t.low]) > 0 {
+		return true
+	}
+	for _, f := range t.forms {
+		if len(lx.byFirstC[f.lemma]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// adjunctOf reports whether the trigger starting at token j opens a purpose
+// or participial adjunct of the clause whose trigger ends at token i: "to
+// demand", "demanding", "calling for", within the same sentence part.
+func adjunctOf(ts []tok, i, j int) bool {
+	if j <= i {
+		return false
+	}
+	for k := i + 1; k < j; k++ {
+		if ts[k].low == ";" || ts[k].low == "and" || ts[k].low == "but" || ts[k].isTrig || speechVerbs[ts[k].low] {
+			return false
+		}
+	}
+	return ts[j-1].low == "to" || strings.HasSuffix(ts[j].low, "ing")
 }

@@ -27,6 +27,7 @@ type goldenTrigger struct {
 	Embedded   bool    `json:"embedded,omitempty"`
 	Anaphoric  bool    `json:"anaphoric,omitempty"`
 	Symmetric  bool    `json:"symmetric,omitempty"`
+	Dictionary bool    `json:"dictionary,omitempty"`
 	Confidence float64 `json:"confidence"`
 }
 
@@ -58,7 +59,7 @@ func TestGoldenArticle(t *testing.T) {
 			g.Triggers = append(g.Triggers, goldenTrigger{
 				Text: doc[tr.Start:tr.End], Type: tr.Type, Cameo: tr.Cameo,
 				Agent: doc[tr.Agent.Start:tr.Agent.End], Patient: doc[tr.Patient.Start:tr.Patient.End],
-				Passive: tr.Passive, Negated: tr.Negated, Embedded: tr.Embedded, Anaphoric: tr.Anaphoric, Symmetric: tr.Symmetric,
+				Passive: tr.Passive, Negated: tr.Negated, Embedded: tr.Embedded, Anaphoric: tr.Anaphoric, Symmetric: tr.Symmetric, Dictionary: tr.Dictionary,
 				Confidence: math.Round(tr.Confidence*100) / 100,
 			})
 		}

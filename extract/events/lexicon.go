@@ -11,8 +11,18 @@ import (
 	"github.com/geokg/geokg/seeds"
 )
 
-// lexiconFile is the trigger lexicon inside seeds.Lexicon.
-const lexiconFile = "lexicon/events.tsv"
+// lexiconFile is the hand-written trigger lexicon inside seeds.Lexicon;
+// cameoFile is the one compiled from the CAMEO verb dictionary
+// (internal/cameo). A hand entry outranks a compiled one for the same pattern
+// or, for single words, the same lemma.
+const (
+	lexiconFile = "lexicon/events.tsv"
+	cameoFile   = "lexicon/events_cameo.tsv"
+)
+
+// noEvent is the type of a compiled pattern the dictionary codes as no
+// event ("crashed into the sea"): matching it keeps its words from being a trigger.
+const noEvent = "NONE"
 
 // maxGap is how many tokens a "..." in a pattern may skip.
 const maxGap = 4
@@ -43,6 +53,7 @@ type entry struct {
 	nounOnly bool
 	verbOnly bool
 	rule     string
+	compiled bool // from the compiled CAMEO dictionary, not the hand lexicon
 	rec      []string
 	line     int
 }
@@ -51,9 +62,11 @@ type lexicon struct {
 	// forms maps a lower-case surface form to the lemmas (used in the lexicon)
 	// it inflects, with the kind of inflection.
 	forms map[string][]lemmaForm
-	// byFirst maps the first word of a pattern to its entries, best first.
-	byFirst map[string][]*entry
-	size    int
+	// byFirst maps the first word of a pattern to its entries, best first;
+	// byFirstC the same for the compiled dictionary.
+	byFirst  map[string][]*entry
+	byFirstC map[string][]*entry
+	size     int
 }
 
 type lemmaForm struct {
@@ -66,7 +79,11 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read event lexicon: %w", err)
 	}
-	return parseLexicon(string(b))
+	c, err := seeds.Lexicon.ReadFile(cameoFile)
+	if err != nil {
+		return nil, fmt.Errorf("read compiled event lexicon: %w", err)
+	}
+	return parseLexicon(string(b), string(c))
 })
 
 // lex returns the parsed lexicon; a broken embedded file yields an empty one
@@ -74,7 +91,7 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 func lex() *lexicon {
 	l, err := loadLexicon()
 	if err != nil || l == nil {
-		return &lexicon{forms: map[string][]lemmaForm{}, byFirst: map[string][]*entry{}}
+		return &lexicon{forms: map[string][]lemmaForm{}, byFirst: map[string][]*entry{}, byFirstC: map[string][]*entry{}}
 	}
 	return l
 }
@@ -95,11 +112,39 @@ var particles = map[string]bool{
 	"a": true, "behind": true, "between": true,
 }
 
-func parseLexicon(src string) (*lexicon, error) {
-	lx := &lexicon{forms: map[string][]lemmaForm{}, byFirst: map[string][]*entry{}}
-	sc := bufio.NewScanner(strings.NewReader(src))
-	ln := 0
+// parseLexicon parses the hand lexicon, then the compiled ones, which add
+// only patterns the hand lexicon does not have (and single words only for
+// lemmas it does not list on their own).
+func parseLexicon(hand string, compiled ...string) (*lexicon, error) {
+	lx := &lexicon{forms: map[string][]lemmaForm{}, byFirst: map[string][]*entry{}, byFirstC: map[string][]*entry{}}
 	var errs []string
+	handPats := map[string]bool{}
+	errs = lx.parse(hand, handPats, false, errs)
+	for _, src := range compiled {
+		errs = lx.parse(src, handPats, true, errs)
+	}
+	for _, by := range []map[string][]*entry{lx.byFirst, lx.byFirstC} {
+		for _, es := range by {
+			sort.SliceStable(es, func(i, j int) bool {
+				if es[i].n != es[j].n {
+					return es[i].n > es[j].n
+				}
+				return es[i].conf > es[j].conf
+			})
+		}
+	}
+	if len(errs) > 0 {
+		return lx, fmt.Errorf("event lexicon: %s", strings.Join(errs, "; "))
+	}
+	return lx, nil
+}
+
+// parse adds the entries of one lexicon file; hand collects the patterns
+// (and "1:lemma" for single words) of the hand file, which a compiled file skips.
+func (lx *lexicon) parse(src string, hand map[string]bool, compiled bool, errs []string) []string {
+	sc := bufio.NewScanner(strings.NewReader(src))
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	ln := 0
 	for sc.Scan() {
 		ln++
 		line := strings.TrimRight(sc.Text(), "\r")
@@ -111,8 +156,19 @@ func parseLexicon(src string) (*lexicon, error) {
 			errs = append(errs, fmt.Sprintf("line %d: want >= 4 columns, got %d", ln, len(cols)))
 			continue
 		}
-		e := &entry{typ: cols[1], cameo: cols[2], line: ln}
-		if !knownTypes[e.typ] {
+		pat := strings.Join(strings.Fields(cols[0]), " ")
+		first, _, multi := strings.Cut(pat, " ")
+		if compiled && (hand[pat] || !multi && (hand["1:"+first] || structural(first))) {
+			continue
+		}
+		if !compiled {
+			hand[pat] = true
+			if !multi {
+				hand["1:"+first] = true
+			}
+		}
+		e := &entry{typ: cols[1], cameo: cols[2], line: ln, compiled: compiled}
+		if !knownTypes[e.typ] && !(compiled && e.typ == noEvent) {
 			errs = append(errs, fmt.Sprintf("line %d: unknown type %q", ln, e.typ))
 			continue
 		}
@@ -173,21 +229,14 @@ func parseLexicon(src string) (*lexicon, error) {
 			errs = append(errs, fmt.Sprintf("line %d: empty pattern", ln))
 			continue
 		}
-		lx.byFirst[e.words[0].w] = append(lx.byFirst[e.words[0].w], e)
+		by := lx.byFirst
+		if compiled {
+			by = lx.byFirstC
+		}
+		by[e.words[0].w] = append(by[e.words[0].w], e)
 		lx.size++
 	}
-	for _, es := range lx.byFirst {
-		sort.SliceStable(es, func(i, j int) bool {
-			if es[i].n != es[j].n {
-				return es[i].n > es[j].n
-			}
-			return es[i].conf > es[j].conf
-		})
-	}
-	if len(errs) > 0 {
-		return lx, fmt.Errorf("event lexicon: %s", strings.Join(errs, "; "))
-	}
-	return lx, nil
+	return errs
 }
 
 func (lx *lexicon) add(form, lemma string, kind uint8) {
@@ -313,4 +362,18 @@ var irregular = map[string][]string{
 	"bleed": {"bled"}, "begin": {"began", "begun"}, "forget": {"forgot", "forgotten"},
 	"hide": {"hid", "hidden"}, "lend": {"lent"}, "light": {"lit"}, "stab": {"stabbed"},
 	"be": {"is", "are", "was", "were", "been", "am", "'s", "'re"},
+}
+
+// structural reports a verb the matcher reads as structure, not as an event
+// of its own: auxiliaries and aspect verbs ("decided to", "is prepared to",
+// "continued"), light verbs ("held talks") and speech verbs ("said").
+func structural(lemma string) bool {
+	forms := append(append([]string{lemma, plural(lemma)}, pastForms(lemma)...), ingForms(lemma)...)
+	forms = append(forms, irregular[lemma]...)
+	for _, f := range forms {
+		if auxAdv[f] || lightVerbs[f] || speechVerbs[f] || intentMarkers[f] {
+			return true
+		}
+	}
+	return false
 }

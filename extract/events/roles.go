@@ -35,9 +35,14 @@ var (
 		"leads", "organized", "organised", "voiced", "voice", "provided", "provide", "has", "have", "had", "is", "are",
 		"was", "were", "will", "would", "could", "may", "might", "should", "must", "did", "does", "do", "can")
 	embedLinks = set("to", "that", "of", "for", "from")
-	denyWords  = set("deny", "refuse", "reject", "decline", "fail", "rule")
-	hedges     = set("could", "might", "may", "would", "possible", "possibly", "reportedly", "allegedly", "if")
-	relPron    = set("who", "which", "that")
+	// aspectVerbs govern an event noun whose agent is their subject ("X
+	// continued their hunger strike", "Y ended the blockade")
+	aspectVerbs = set("began", "begin", "begins", "started", "start", "starts", "continued", "continue", "continues",
+		"resumed", "resume", "resumes", "ended", "end", "ends", "stopped", "stop", "stops")
+	denyWords = set("deny", "refuse", "reject", "decline", "fail", "rule")
+	denials   = set("deny", "denies", "denied", "denying")
+	hedges    = set("could", "might", "may", "would", "possible", "possibly", "reportedly", "allegedly", "if")
+	relPron   = set("who", "which", "that")
 )
 
 // roles builds the Trigger of match mi: span, voice, negation, agent, patient.
@@ -51,6 +56,7 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 		Symmetric:  false,
 		Confidence: m.conf,
 		Nominal:    m.nom,
+		Dictionary: e.compiled,
 	}
 	lemma := e.words[0].w
 	k := ts[m.first].kind(lemma)
@@ -69,12 +75,18 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 			tr.Passive = true // "companies accused of supplying arms", "men charged with treason"
 		}
 	}
-	// negation: a negator in the three tokens before the trigger
-	for j := m.first - 1; j >= 0 && j >= m.first-3; j-- {
+	// negation: a negator in the three tokens before the trigger, or before
+	// the verb that governs a nominal one ("denied carrying out the attack")
+	reach := 3
+	if m.nom {
+		reach = 6
+	}
+	for j := m.first - 1; j >= 0 && j >= m.first-reach; j-- {
 		if !ts[j].word || hardStop[ts[j].low] || ts[j].isTrig {
 			break
 		}
-		if negators[ts[j].low] || strings.HasSuffix(ts[j].low, "n't") || ts[j].low == "failed" {
+		if negators[ts[j].low] || strings.HasSuffix(ts[j].low, "n't") || ts[j].low == "failed" ||
+			m.nom && denials[ts[j].low] {
 			tr.Negated = true
 			tr.Confidence *= 0.8
 			break
@@ -83,18 +95,21 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 	// embedded in the complement of an earlier complement-taking trigger
 	for pj := mi - 1; pj >= 0; pj-- {
 		p := &ms[pj]
-		if !p.e.comm || m.first-p.last > 10 {
+		// what hangs off a trigger that is itself not asserted ("rejected
+		// an invitation to attend a meeting") is not asserted either
+		unasserted := done[pj].Object || done[pj].Embedded
+		if !p.e.comm && !unasserted || p.e.compiled && !e.compiled || m.first-p.last > 10 {
 			continue
 		}
-		link := false
+		link := ts[p.last].low == "to" // "declined to resign"
 		stop := false
 		for j := p.last + 1; j < m.first; j++ {
 			if ts[j].low == ";" || ts[j].low == "." || speechVerbs[ts[j].low] {
 				stop = true
 				break
 			}
-			if embedLinks[ts[j].low] {
-				link = true
+			if embedLinks[ts[j].low] && (p.e.comm || ts[j].low != "that") {
+				link = true // "the attack that killed 12" is a relative clause, not a complement
 			}
 		}
 		if stop {
@@ -118,6 +133,13 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 			}
 		}
 		break
+	}
+	if !m.nom && k&formIng != 0 && m.first > 0 && (gerundTakers[ts[m.first-1].low] || ts[m.first-1].verbTrig) {
+		// "would support striking the camps", "denied attacking": considered, not done
+		tr.Embedded = true
+		if ts[m.first-1].low == "denied" || ts[m.first-1].low == "deny" || ts[m.first-1].low == "denies" {
+			tr.Negated = true
+		}
 	}
 	if m.nom && (hypothetical(ts, m.first) || descriptive(ts, m.first)) {
 		// "any deal must end enrichment", "if no agreement is reached";
@@ -203,6 +225,24 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 	if tr.Passive && patient.Empty() {
 		patient = objectOf(ts, m, after)
 	}
+	if !patient.Empty() && !m.nom && !named(ts, patient) && m.typ != "MOBILIZE" && m.typ != "RETREAT" {
+		// "provided aerial photographs to Macedonia", "used force against
+		// protesters", "seized weapons from armed groups": an object that names no one leaves the recipient to
+		// the prepositional phrase after it
+		j := skipPhrase(ts, 0, patient)
+		// "aerial photographs and other military intelligence to Macedonia"
+		for k := j; k < len(ts) && k < j+8 && (ts[k].low == "and" || ts[k].low == "or" || k > j && ts[k].word && !ts[k].cap && !ts[k].isTrig && !recipientPreps[ts[k].low] && !patStop[ts[k].low]); k++ {
+			if k+1 < len(ts) && recipientPreps[ts[k+1].low] {
+				j = k + 1
+				break
+			}
+		}
+		if j+1 < len(ts) && (recipientPreps[ts[j].low] || ts[j].low == "from" && m.typ == "COERCE") && ts[j+1].word {
+			if r := recipient(ts, j+1, m.typ); !r.Empty() && named(ts, r) {
+				patient = r
+			}
+		}
+	}
 	agent, patient = clean(ts, agent), clean(ts, patient)
 	if isPronoun(ts, agent) && !tr.Passive {
 		// "Japan said it had halted aid": the pronoun is the speaker
@@ -210,20 +250,39 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 			agent = sp
 		}
 	}
+	if !m.nom && k&formPast != 0 && (m.typ == "ACCUSE" || m.typ == "PROTEST") && tailAttribution(ts, m.last) {
+		// "Croatian authorities are failing …, a rights group protested":
+		// the group accuses; the clause it comments on names the accused
+		if c := lastComma(ts, m.first); c >= 0 {
+			agent = clean(ts, Span{ts[c].End, ts[m.first-1].End})
+			patient = mainSubject(ts)
+			tr.Trailing = true
+		}
+	}
 	tr.Agent, tr.Patient = agent, patient
 	// violence by protesters is a violent protest (CAMEO 145)
 	if tr.Type == "ASSAULT" && protestAgent(ts, tr.Agent) {
 		tr.Type, tr.Cameo = "PROTEST", "145"
 	}
-	// police violence against protesters is repression (CAMEO 175)
-	if tr.Type == "ASSAULT" && policeAgent(ts, tr.Agent) && protestInSentence(ts) {
+	// troops arriving are deployed, not visiting; peacekeepers are
+	// protection given (CAMEO 074)
+	if tr.Type == "CONSULT" && (tr.Cameo == "042" || tr.Cameo == "043") && troopAgent(ts, tr.Agent) {
+		tr.Type, tr.Cameo = "MOBILIZE", "154"
+		if spanHas(ts, tr.Agent, func(w string) bool { return strings.HasPrefix(w, "peacekeep") }) {
+			tr.Type, tr.Cameo = "AID", "074"
+		}
+	}
+	// police violence against protesters is repression (CAMEO 175); a
+	// killing stays an assault
+	if tr.Type == "ASSAULT" && policeAgent(ts, tr.Agent) && protestInSentence(ts) && !lethal[lemma] {
 		tr.Type, tr.Cameo = "COERCE", "175"
 	}
 	if e.sym {
 		if between || hasCoord(ts, agent) && patient.Empty() || !patient.Empty() && withBefore(ts, patient) {
 			tr.Symmetric = true
 		}
-		if patient.Empty() && hasCoord(ts, agent) {
+		if hasCoord(ts, agent) && (patient.Empty() || ownPhrase(ts, patient)) {
+			// "X and Y clashed on their border": the coordinated sides are the participants
 			tr.Symmetric = true
 		}
 	}
@@ -426,7 +485,7 @@ func subjectBefore(ts []tok, first int, nominal bool) Span {
 		light := false
 		for j := first - 1; j >= 0 && j >= first-5; j-- {
 			l := ts[j].low
-			if lightVerbs[l] && !auxAdv[l] {
+			if lightVerbs[l] && !auxAdv[l] || aspectVerbs[l] {
 				end = j - 1
 				nominal, light = false, true
 				break
@@ -516,6 +575,11 @@ func subjectBefore(ts []tok, first int, nominal bool) Span {
 	}
 	if end-start > 20 {
 		start = end - 20
+	}
+	if start >= 2 && preps[ts[start].low] && ts[start-1].verbTrig && strings.HasSuffix(ts[start-1].low, "ed") && ts[start-2].word && !auxAdv[ts[start-2].low] {
+		// "US warships deployed to the Mediterranean launched …": a reduced
+		// relative; the subject is the noun phrase before it
+		return subjectBefore(ts, start-1, false)
 	}
 	return Span{ts[start].Start, ts[end].End}
 }
@@ -734,23 +798,74 @@ func actorNP(ts []tok, i int) Span {
 	return Span{ts[i].Start, ts[j-1].End}
 }
 
+var lethal = set("kill", "massacre", "slay", "execute", "murder", "assassinate")
+
 var policeWords = set("police", "policemen", "riot", "gendarmes", "gendarmerie", "security")
 
 func policeAgent(ts []tok, s Span) bool {
-	if s.Empty() {
-		return false
-	}
+	return spanHas(ts, s, func(w string) bool { return policeWords[w] })
+}
+
+func protestInSentence(ts []tok) bool {
 	for i := range ts {
-		if ts[i].Start >= s.Start && ts[i].End <= s.End && policeWords[ts[i].low] {
+		if protestActors[ts[i].low] || ts[i].low == "protest" || ts[i].low == "protests" || ts[i].low == "demonstration" || ts[i].low == "demonstrations" || ts[i].low == "rally" {
 			return true
 		}
 	}
 	return false
 }
 
-func protestInSentence(ts []tok) bool {
+// ownPhrase reports a phrase that opens with a possessive of the subject
+// ("their disputed frontier", "its border"): a place or thing, not a side.
+func ownPhrase(ts []tok, s Span) bool {
 	for i := range ts {
-		if protestActors[ts[i].low] || ts[i].low == "protest" || ts[i].low == "protests" || ts[i].low == "demonstration" || ts[i].low == "demonstrations" || ts[i].low == "rally" {
+		if ts[i].Start == s.Start {
+			return ts[i].low == "their" || ts[i].low == "its" || i > 0 && (ts[i-1].low == "their" || ts[i-1].low == "its")
+		}
+	}
+	return false
+}
+
+// recipientPreps introduce the recipient after a direct object.
+var recipientPreps = set("to", "against", "on", "at", "upon")
+
+// named reports whether span s contains a capitalised word (a name or a
+// demonym: someone the phrase names).
+func named(ts []tok, s Span) bool {
+	for i := range ts {
+		if ts[i].Start >= s.Start && ts[i].End <= s.End && ts[i].cap {
+			return true
+		}
+	}
+	return false
+}
+
+// lastComma returns the index of the last comma before token i within eight
+// tokens, or -1.
+func lastComma(ts []tok, i int) int {
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		if ts[j].low == "," {
+			return j
+		}
+	}
+	return -1
+}
+
+var troopWords = set("troops", "soldiers", "forces", "peacekeepers", "peacekeeping", "warships", "marines",
+	"paratroopers", "battalion", "battalions", "contingent", "units", "deployment", "brigade", "brigades")
+
+// troopAgent reports whether span s names military units.
+func troopAgent(ts []tok, s Span) bool {
+	return spanHas(ts, s, func(w string) bool { return troopWords[w] })
+}
+
+// spanHas reports whether a token of span s satisfies f.
+func spanHas(ts []tok, s Span, f func(string) bool) bool {
+	if s.Empty() {
+		return false
+	}
+	for i := range ts {
+		if ts[i].Start >= s.Start && ts[i].End <= s.End && f(ts[i].low) {
 			return true
 		}
 	}

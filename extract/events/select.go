@@ -5,6 +5,7 @@ package events
 // cooperative trigger ("did not agree", "refused to meet") is reported as a
 // REJECT.
 func Select(ts []Trigger) []Trigger {
+	ts = Supported(ts)
 	best := -1
 	for i, t := range ts {
 		if best < 0 || t.Confidence > ts[best].Confidence {
@@ -36,4 +37,23 @@ func Asserted(t Trigger) Trigger {
 		t.Type, t.Cameo, t.Negated = "REJECT", "120", false
 	}
 	return t
+}
+
+// Supported drops the dictionary triggers a sentence does not support: any
+// beside a hand-lexicon trigger that is asserted, and any without both an
+// agent and a patient of its own (PETRARCH codes a dictionary verb only
+// between a source and a target).
+func Supported(ts []Trigger) []Trigger {
+	hand := false
+	for _, t := range ts {
+		hand = hand || !t.Dictionary && !t.Embedded && !t.Negated
+	}
+	out := ts[:0:0]
+	for _, t := range ts {
+		if t.Dictionary && (hand || t.Agent.Empty() || t.Patient.Empty()) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
 }

@@ -1,0 +1,76 @@
+package extract
+
+import (
+	"context"
+	"os"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/geokg/geokg/schema"
+)
+
+// TestEventErrors checks, on testdata/sides.txt (written for this test), the
+// errors events used to make: the target of "sanctions on X over Y", aid
+// read into "helped X evade", an ended agreement read as an agreement, a
+// demand of the speaker's read as the subject's act, a considered strike
+// read as a strike, one meeting split per person and country, deaths
+// attached to the wrong event, and a refusal dropped instead of kept as a
+// REJECT.
+func TestEventErrors(t *testing.T) {
+	e := newTestExtractor(t)
+	b, err := os.ReadFile("testdata/sides.txt")
+	require.NoError(t, err)
+	d, err := e.Extract(context.Background(), Input{Text: string(b), PublishedAt: "2026-06-04"})
+	require.NoError(t, err)
+	of := func(typ string) []schema.Event {
+		var out []schema.Event
+		for _, ev := range d.Events {
+			if ev.Type == typ {
+				out = append(out, ev)
+			}
+		}
+		return out
+	}
+	has := func(ids []string, id string) bool { return slices.Contains(ids, id) }
+
+	sanctions := of("SANCTION")
+	require.Len(t, sanctions, 2, "Canada on Belarus; Niger ending its agreement with Italy")
+	for _, ev := range sanctions {
+		assert.False(t, has(ev.Target, "country:LTU"), "over Lithuania: the cause, not the target")
+	}
+	assert.True(t, has(sanctions[0].Source, "country:CAN") && has(sanctions[0].Target, "country:BLR"))
+	assert.Empty(t, of("AID"), "helping Minsk evade export controls is no aid")
+	for _, ev := range of("AGREE") {
+		assert.False(t, has(ev.Source, "country:NER"), "an ended agreement is not an agreement")
+	}
+	for _, ev := range d.Events {
+		assert.False(t, has(ev.Source, "country:BLR"), "Belarus must face consequences: Belarus does nothing")
+		if ev.Type == "ASSAULT" {
+			assert.False(t, has(ev.Source, "country:CAN"), "would support striking: no strike")
+		}
+	}
+	assert.Empty(t, of("REQUEST"), "facing consequences is no act demanded")
+	require.Len(t, of("CONSULT"), 1, "one meeting, one event")
+	consult := of("CONSULT")[0]
+	assert.Len(t, consult.Source, 2, "the minister and her country are one side")
+	deaths := map[int]schema.Event{}
+	for _, ev := range d.Events {
+		if ev.Fatalities != nil {
+			assert.Equal(t, "ASSAULT", ev.Type, "deaths belong to the attack, not to its condemnation: %+v", ev)
+			deaths[*ev.Fatalities] = ev
+		}
+	}
+	require.Len(t, deaths, 2)
+	post := deaths[14]
+	assert.True(t, has(post.Source, "country:AZE") && has(post.Target, "country:ARM"),
+		"the deaths belong to the attack on the Armenian post")
+	require.Contains(t, deaths, 9, "the bombing Latvia condemned killed nine")
+	assert.Equal(t, []string{"country:LVA"}, deaths[9].Target, "in Daugavpils, where its clause counts the dead")
+	rejects := of("REJECT")
+	require.Len(t, rejects, 1, "refused to meet: a REJECT, not a dropped meeting")
+	assert.Equal(t, []string{"country:POL"}, rejects[0].Source)
+	assert.Equal(t, []string{"country:BLR"}, rejects[0].Target)
+}
