@@ -112,6 +112,9 @@ type Offset struct {
 // (day, week), "after" or "before", then anything but a date (a date there
 // is a Match of Find instead).
 func Offsets(s string) []Offset {
+	if !mayHaveOffset(s) {
+		return nil
+	}
 	toks := tokenize(s)
 	r := resolver{s: s, t: toks, base: date(2000, 1, 1), hasBase: true}
 	var out []Offset
@@ -144,6 +147,17 @@ func Offsets(s string) []Offset {
 		i += 2
 	}
 	return out
+}
+
+// mayHaveOffset is a quick test for "after" or "before" in s, so that
+// sentences without either are not tokenised.
+func mayHaveOffset(s string) bool {
+	for _, w := range [...]string{"after", "After", "AFTER", "before", "Before", "BEFORE"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func (t tok) interesting() bool { return t.kw != 0 || t.kind == tNum || t.kind == tWord && t.num > 0 }
