@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
