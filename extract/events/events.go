@@ -1,7 +1,9 @@
 package events
 
 import (
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/geokg/geokg/extract/text"
 )
@@ -75,9 +77,21 @@ type tok struct {
 	verbTrig bool // part of a verbal (not nominal) trigger
 }
 
-func prepare(toks []text.Token) []tok {
+// scratch holds the buffers of one Find call, reused by later calls.
+type scratch struct {
+	ts    []tok
+	heard []bool
+	vocab map[string]bool
+}
+
+// scratchPool keeps Find's buffers: Find runs concurrently, one scratch per call.
+var scratchPool = sync.Pool{New: func() any { return &scratch{vocab: make(map[string]bool)} }}
+
+// prepare returns the tokens of toks with their derived features, in dst's
+// storage.
+func prepare(dst []tok, toks []text.Token) []tok {
 	lx := lex()
-	ts := make([]tok, len(toks))
+	ts := slices.Grow(dst[:0], len(toks))[:len(toks)]
 	for i, t := range toks {
 		low := strings.ToLower(t.Text)
 		if strings.ContainsRune(low, '’') {

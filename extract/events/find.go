@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -27,13 +28,18 @@ func Find(text string, toks []text.Token) []Trigger {
 	if len(toks) == 0 {
 		return nil
 	}
-	ts := prepare(toks)
+	buf := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(buf)
+	ts := prepare(buf.ts[:0], toks)
+	buf.ts = ts
 	lx := lex()
 	var ms []match
 	// the hand lexicon first; the compiled dictionary then only on words no
 	// hand entry matched, so it adds verbs but never overrides a hand reading
 	sc := &sentenceWords{ts: ts}
-	heard := make([]bool, len(ts))
+	heard := slices.Grow(buf.heard[:0], len(ts))[:len(ts)]
+	clear(heard)
+	buf.heard = heard
 	var vocab map[string]bool
 	for pass := 0; pass < 2; pass++ {
 		compiled := pass == 1
@@ -46,7 +52,7 @@ func Find(text string, toks []text.Token) []Trigger {
 					continue
 				}
 				if vocab == nil {
-					vocab = sentenceVocab(ts) // once, and only when the dictionary has a candidate
+					vocab = sentenceVocab(buf.vocab, ts) // once, and only when the dictionary has a candidate
 				}
 			}
 			m, ok := bestMatch(lx, ts, i, vocab)
@@ -178,9 +184,10 @@ func inVocab(e *entry, vocab map[string]bool) bool {
 	return true
 }
 
-// sentenceVocab is the set of the words of ts and of the lemmas they inflect.
-func sentenceVocab(ts []tok) map[string]bool {
-	v := make(map[string]bool, 2*len(ts))
+// sentenceVocab fills v (emptied first) with the set of the words of ts and
+// of the lemmas they inflect, and returns it.
+func sentenceVocab(v map[string]bool, ts []tok) map[string]bool {
+	clear(v)
 	for i := range ts {
 		v[ts[i].low] = true
 		for _, f := range ts[i].forms {
