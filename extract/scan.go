@@ -148,27 +148,45 @@ func (a *analysis) gazAt(toks []text.Token, i int, fold bool) (int, []gazetteer.
 		}
 		end++
 	}
-	var b strings.Builder
-	for n := end - i; n >= 1; n-- {
-		if n > max {
-			continue
-		}
-		b.Reset()
-		for k := i; k < i+n; k++ {
-			if k > i && toks[k].Start > toks[k-1].End {
-				b.WriteByte(' ')
-			}
-			b.WriteString(toks[k].Text)
-		}
+	// the longest phrase first; each shorter one is a prefix of it
+	n := min(end-i, max)
+	phrase := a.joined(toks[i : i+n])
+	for ; n >= 1; n-- {
 		last := toks[i+n-1].Text
-		if !isWord(last) && last != "." {
-			continue
+		if isWord(last) || last == "." {
+			if es := lookup(phrase); len(es) > 0 {
+				return n, es
+			}
 		}
-		if es := lookup(b.String()); len(es) > 0 {
-			return n, es
+		phrase = phrase[:len(phrase)-len(last)]
+		if n > 1 && toks[i+n-1].Start > toks[i+n-2].End {
+			phrase = phrase[:len(phrase)-1] // the space before it
 		}
 	}
 	return 0, nil
+}
+
+// joined is the text of toks with one space wherever tokens are apart: the
+// text itself when they are apart by single spaces only.
+func (a *analysis) joined(toks []text.Token) string {
+	plain := true
+	for k := 1; k < len(toks); k++ {
+		if gap := a.text[toks[k-1].End:toks[k].Start]; gap != "" && gap != " " {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return a.text[toks[0].Start:toks[len(toks)-1].End]
+	}
+	var b strings.Builder
+	for k, t := range toks {
+		if k > 0 && t.Start > toks[k-1].End {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
 }
 
 // titleAt finds the longest title of office starting at token i.
