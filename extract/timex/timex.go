@@ -2,6 +2,7 @@ package timex
 
 import (
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -48,7 +49,10 @@ type Match struct {
 // "yesterday" against the writer's day. With a zero base only absolute
 // dates (with a year) are returned. Dates returned are midnight UTC.
 func Find(s string, base time.Time) []Match {
-	toks := tokenize(s)
+	buf := tokPool.Get().(*[]tok)
+	defer tokPool.Put(buf)
+	toks := tokenize((*buf)[:0], s)
+	*buf = toks
 	if len(toks) == 0 {
 		return nil
 	}
@@ -116,7 +120,10 @@ func Offsets(s string) []Offset {
 	if !mayHaveOffset(s) {
 		return nil
 	}
-	toks := tokenize(s)
+	buf := tokPool.Get().(*[]tok)
+	defer tokPool.Put(buf)
+	toks := tokenize((*buf)[:0], s)
+	*buf = toks
 	r := resolver{s: s, t: toks, base: date(2000, 1, 1), hasBase: true}
 	var out []Offset
 	for i := 0; i+3 < len(toks); i++ {
@@ -163,8 +170,12 @@ func mayHaveOffset(s string) bool {
 
 func (t tok) interesting() bool { return t.kw != 0 || t.kind == tNum || t.kind == tWord && t.num > 0 }
 
-func tokenize(s string) []tok {
-	out := make([]tok, 0, len(s)/6+1)
+// tokPool keeps token buffers for reuse: Find and Offsets run concurrently,
+// each with its own buffer.
+var tokPool = sync.Pool{New: func() any { return new([]tok) }}
+
+// tokenize appends the tokens of s to out.
+func tokenize(out []tok, s string) []tok {
 	var buf [16]byte
 	prevEnd := -1
 	for i := 0; i < len(s); {
