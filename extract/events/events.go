@@ -81,11 +81,10 @@ type tok struct {
 type scratch struct {
 	ts    []tok
 	heard []bool
-	vocab map[string]bool
 }
 
 // scratchPool keeps Find's buffers: Find runs concurrently, one scratch per call.
-var scratchPool = sync.Pool{New: func() any { return &scratch{vocab: make(map[string]bool)} }}
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // prepare returns the tokens of toks with their derived features, in dst's
 // storage.

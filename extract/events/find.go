@@ -40,22 +40,17 @@ func Find(text string, toks []text.Token) []Trigger {
 	heard := slices.Grow(buf.heard[:0], len(ts))[:len(ts)]
 	clear(heard)
 	buf.heard = heard
-	var vocab map[string]bool
+	vocab := sentenceVocab(ts)
 	for pass := 0; pass < 2; pass++ {
 		compiled := pass == 1
 		for i := 0; i < len(ts); i++ {
 			if !ts[i].word || ts[i].owner >= 0 || heard[i] || properNoun(ts, i) {
 				continue
 			}
-			if compiled {
-				if !lx.compiledAt(&ts[i]) {
-					continue
-				}
-				if vocab == nil {
-					vocab = sentenceVocab(buf.vocab, ts) // once, and only when the dictionary has a candidate
-				}
+			if compiled && !lx.compiledAt(&ts[i]) {
+				continue
 			}
-			m, ok := bestMatch(lx, ts, i, vocab)
+			m, ok := bestMatch(lx, ts, i, compiled, &vocab)
 			if !ok && !compiled {
 				m, ok = modalRequest(ts, i)
 			}
@@ -140,12 +135,13 @@ func properNoun(ts []tok, i int) bool {
 
 // bestMatch returns the longest (then most confident) entry matching at i.
 // Only entries of the compiled dictionary are tried when compiled is set,
-// only hand entries otherwise.
-func bestMatch(lx *lexicon, ts []tok, i int, vocab map[string]bool) (match, bool) {
+// only hand entries otherwise. vocab holds the words of the sentence and
+// their lemmas.
+func bestMatch(lx *lexicon, ts []tok, i int, compiled bool, vocab *wordSig) (match, bool) {
 	var best match
 	found := false
 	by := lx.byFirst
-	if vocab != nil {
+	if compiled {
 		by = lx.byFirstC
 	}
 	try := func(es []*entry) {
@@ -153,7 +149,7 @@ func bestMatch(lx *lexicon, ts []tok, i int, vocab map[string]bool) (match, bool
 			if found && (e.n < best.e.n || e.n == best.e.n && e.conf <= best.e.conf) {
 				continue
 			}
-			if e.words[0].literal && ts[i].low != e.words[0].w || vocab != nil && !inVocab(e, vocab) {
+			if e.words[0].literal && ts[i].low != e.words[0].w || !vocab.covers(&e.rest) {
 				continue
 			}
 			idx, ok := matchAt(ts, e, i)
@@ -173,25 +169,33 @@ func bestMatch(lx *lexicon, ts []tok, i int, vocab map[string]bool) (match, bool
 	return best, found
 }
 
-// inVocab reports whether every word of e after the first occurs in the
-// sentence (vocab: its words and their lemmas), a cheap filter before matchAt.
-func inVocab(e *entry, vocab map[string]bool) bool {
-	for _, w := range e.words[1:] {
-		if !w.gap && !vocab[w.w] {
-			return false
-		}
+// wordSig is a set of word hashes (256 bits): when a sentence's set does
+// not cover an entry's, the sentence lacks one of the entry's words, a cheap
+// filter before matchAt.
+type wordSig [4]uint64
+
+// add puts w in the set (FNV-1a hash).
+func (s *wordSig) add(w string) {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
 	}
-	return true
+	s[h>>6&3] |= 1 << (h & 63)
 }
 
-// sentenceVocab fills v (emptied first) with the set of the words of ts and
-// of the lemmas they inflect, and returns it.
-func sentenceVocab(v map[string]bool, ts []tok) map[string]bool {
-	clear(v)
+// covers reports whether every hash in o is in s.
+func (s *wordSig) covers(o *wordSig) bool {
+	return o[0]&^s[0]|o[1]&^s[1]|o[2]&^s[2]|o[3]&^s[3] == 0
+}
+
+// sentenceVocab is the set of the words of ts and of the lemmas they inflect.
+func sentenceVocab(ts []tok) wordSig {
+	var v wordSig
 	for i := range ts {
-		v[ts[i].low] = true
+		v.add(ts[i].low)
 		for _, f := range ts[i].forms {
-			v[f.lemma] = true
+			v.add(f.lemma)
 		}
 	}
 	return v

@@ -56,6 +56,9 @@ type entry struct {
 	compiled bool // from the compiled CAMEO dictionary, not the hand lexicon
 	rec      []string
 	line     int
+	// rest holds the words after the first, to rule the entry out cheaply
+	// in a sentence that lacks one of them.
+	rest wordSig
 }
 
 type lexicon struct {
@@ -125,6 +128,14 @@ func parseLexicon(hand string, compiled ...string) (*lexicon, error) {
 	}
 	for _, by := range []map[string][]*entry{lx.byFirst, lx.byFirstC} {
 		for _, es := range by {
+			for _, e := range es {
+				e.rest = wordSig{}
+				for _, w := range e.words[1:] {
+					if !w.gap {
+						e.rest.add(w.w)
+					}
+				}
+			}
 			sort.SliceStable(es, func(i, j int) bool {
 				if es[i].n != es[j].n {
 					return es[i].n > es[j].n
