@@ -2,11 +2,13 @@ package ner
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/geokg/geokg/extract/gazetteer"
+	"github.com/geokg/geokg/schema"
 	"github.com/geokg/geokg/seeds/lexicon"
 )
 
@@ -59,10 +61,8 @@ func NewDictionary(g Gazetteer) (*Dictionary, error) {
 // written, or case-folded in an ALL-CAPS sentence; a name ends with a word
 // holding a capital letter and runs over words and joining marks only.
 func (d *Dictionary) Label(words []string, dst []string) []string {
-	dst = dst[:0]
-	for range words {
-		dst = append(dst, "")
-	}
+	dst = slices.Grow(dst[:0], len(words))[:len(words)]
+	clear(dst)
 	fold := upperSentence(words)
 	maxWords := 1
 	if d.gaz != nil {
@@ -70,6 +70,11 @@ func (d *Dictionary) Label(words []string, dst []string) []string {
 	}
 	// the sentence joined by spaces: a phrase is a substring, no copying
 	var b strings.Builder
+	size := len(words)
+	for _, w := range words {
+		size += len(w)
+	}
+	b.Grow(size)
 	off := make([]int, len(words)+1)
 	for i, w := range words {
 		if i > 0 {
@@ -94,7 +99,7 @@ func (d *Dictionary) Label(words []string, dst []string) []string {
 	for i := 0; i < len(words); {
 		w := words[i]
 		n := 0
-		var typ string
+		var typ, kind string
 		pw := 0
 		if d.gaz != nil && hasUpper(w) {
 			if fold {
@@ -123,17 +128,15 @@ func (d *Dictionary) Label(words []string, dst []string) []string {
 					buf = d.gaz.LookupAppend(buf[:0], phrase)
 				}
 				if len(buf) > 0 {
-					n, typ = k, buf[0].Type
-					if typ == gazetteer.TypePlace {
-						typ += ":" + buf[0].PlaceKind
-					}
+					n, typ, kind = k, buf[0].Type, buf[0].PlaceKind
 				}
 			}
 		}
 		if n > 0 {
-			dst[i] = "B-" + typ
+			bl, il := gazLabels(typ, kind)
+			dst[i] = bl
 			for j := i + 1; j < i+n; j++ {
-				dst[j] = "I-" + typ
+				dst[j] = il
 			}
 			i += n
 			continue
@@ -150,6 +153,38 @@ func (d *Dictionary) Label(words []string, dst []string) []string {
 		i++
 	}
 	return dst
+}
+
+// gazLabel is a gazetteer type, with its kind for places.
+type gazLabel struct{ typ, kind string }
+
+// knownGazLabels are the B- and I- labels of the usual gazetteer types,
+// made once.
+var knownGazLabels = func() map[gazLabel][2]string {
+	m := map[gazLabel][2]string{}
+	for _, t := range []string{gazetteer.TypeCountry, gazetteer.TypeOrg, gazetteer.TypeGroup, gazetteer.TypeMedia} {
+		m[gazLabel{typ: t}] = [2]string{"B-" + t, "I-" + t}
+	}
+	for _, k := range []string{"", schema.LocCountry, schema.LocAdmin1, schema.LocCity, schema.LocRegion, schema.LocWater, schema.LocFacility, schema.LocOther} {
+		t := gazetteer.TypePlace + ":" + k
+		m[gazLabel{gazetteer.TypePlace, k}] = [2]string{"B-" + t, "I-" + t}
+	}
+	return m
+}()
+
+// gazLabels returns the B- and I- labels of an entry of type typ, kind
+// its place kind: "B-place:city".
+func gazLabels(typ, kind string) (string, string) {
+	if typ != gazetteer.TypePlace {
+		kind = ""
+	}
+	if l, ok := knownGazLabels[gazLabel{typ, kind}]; ok {
+		return l[0], l[1]
+	}
+	if typ == gazetteer.TypePlace {
+		typ += ":" + kind
+	}
+	return "B-" + typ, "I-" + typ
 }
 
 // joinable reports a word that may continue a gazetteer name: a word, or
