@@ -140,6 +140,7 @@ func properNoun(ts []tok, i int) bool {
 func bestMatch(lx *lexicon, ts []tok, i int, compiled bool, vocab *wordSig) (match, bool) {
 	var best match
 	found := false
+	var tried [8]int // matchAt's positions; a match keeps a copy
 	by := lx.byFirst
 	if compiled {
 		by = lx.byFirstC
@@ -152,10 +153,11 @@ func bestMatch(lx *lexicon, ts []tok, i int, compiled bool, vocab *wordSig) (mat
 			if e.words[0].literal && ts[i].low != e.words[0].w || !vocab.covers(&e.rest) {
 				continue
 			}
-			idx, ok := matchAt(ts, e, i)
+			at, ok := matchAt(tried[:0], ts, e, i)
 			if !ok {
 				continue
 			}
+			idx := slices.Clone(at)
 			best = match{e: e, idx: idx, first: idx[0], last: idx[len(idx)-1], typ: e.typ, cameo: e.cameo, conf: e.conf}
 			found = true
 		}
@@ -204,8 +206,9 @@ func sentenceVocab(ts []tok) wordSig {
 // gapStop are words a "..." gap may not cross.
 var gapStop = set("that", "which", "who", "and", "but", "or", "said", "says", "while", "after", "before", "because", "if", "when")
 
-func matchAt(ts []tok, e *entry, i int) ([]int, bool) {
-	idx := make([]int, 0, e.n)
+// matchAt matches e at token i: it appends the positions of e's words to
+// idx.
+func matchAt(idx []int, ts []tok, e *entry, i int) ([]int, bool) {
 	j := i
 	gap := false
 	for wi, pw := range e.words {
