@@ -108,18 +108,17 @@ func Features(t string, q Quote) []string {
 	}
 	spk := speakerShape(t, q.Speaker)
 	content := t[q.Content.Start:q.Content.End]
-	words := strings.Fields(content)
-	first := ""
-	if len(words) > 0 {
-		first = strings.ToLower(strings.Trim(words[0], "\"'“”‘’,.:;"))
+	first, nWords := firstField(content)
+	if nWords > 0 {
+		first = strings.ToLower(strings.Trim(first, "\"'“”‘’,.:;"))
 	}
-	n := bucket(len(words))
+	n := bucket(nWords)
 	f := make([]string, 0, 16)
 	f = append(f, "bias", "p="+pat, "k="+q.Kind, "c="+cue, "pc="+pat+"|"+cue, "s="+spk, "ps="+pat+"|"+spk,
 		"n="+n, "pn="+pat+"|"+n, "kn="+q.Kind+"|"+n, "c0="+first, "pc0="+pat+"|"+first)
 	if !q.Speaker.Empty() {
-		sw := strings.Fields(t[q.Speaker.Start:q.Speaker.End])
-		f = append(f, "sw="+strings.ToLower(sw[0]), "sl="+bucket(len(sw)))
+		sw, nsw := firstField(t[q.Speaker.Start:q.Speaker.End])
+		f = append(f, "sw="+strings.ToLower(sw), "sl="+bucket(nsw))
 	}
 	switch {
 	case q.loose&cueNominal != 0:
@@ -150,24 +149,47 @@ func Features(t string, q Quote) []string {
 	return f
 }
 
+// firstField returns the first of the fields of s, as strings.Fields
+// splits it, and how many there are, without making the list.
+func firstField(s string) (string, int) {
+	first, n := "", 0
+	in, start := false, 0
+	for i, r := range s {
+		switch space := unicode.IsSpace(r); {
+		case !space && !in:
+			in, start = true, i
+			n++
+		case space && in:
+			in = false
+			if n == 1 {
+				first = s[start:i]
+			}
+		}
+	}
+	if in && n == 1 {
+		first = s[start:]
+	}
+	return first, n
+}
+
 // speakerShape classes a speaker phrase: none, pronoun, determiner-led
 // ("the judge"), capitalised ("Kasich"), other lower case ("officials").
 func speakerShape(t string, sp Span) string {
 	if sp.Empty() {
 		return "none"
 	}
-	w := strings.Fields(t[sp.Start:sp.End])
-	if len(w) == 0 {
+	w, n := firstField(t[sp.Start:sp.End])
+	if n == 0 {
 		return "none"
 	}
-	lw := strings.ToLower(w[0])
+	lw := strings.ToLower(w)
 	switch {
-	case len(w) == 1 && inSet(pronounSubj, lw) || lw == "i" || lw == "we" || lw == "they":
+	case n == 1 && inSet(pronounSubj, lw) || lw == "i" || lw == "we" || lw == "they":
 		return "pron"
 	case inSet(determiners, lw):
 		return "det"
 	}
-	r, _ := utf8.DecodeRuneInString(w[0])
+	r, _ := utf8.DecodeRuneInString(w)
 	if unicode.IsUpper(r) {
 		return "cap"
 	}

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -69,5 +70,18 @@ func TestCandidatesLoose(t *testing.T) {
 			got = append(got, tt.src[c.Content.Start:c.Content.End]+" | "+tt.src[c.Speaker.Start:c.Speaker.End])
 		}
 		assert.Contains(t, got, tt.content+" | "+tt.speaker, tt.src)
+	}
+}
+
+func TestFirstFieldIsFields(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a ", "a b", "  one\ttwo\nthree  ", "“Quoted” words\u00a0here", "x\u0085y", "\xff bad \xfe", "\u2003em\u2003space"} {
+		first, n := firstField(s)
+		want := strings.Fields(s)
+		assert.Equal(t, len(want), n, "%q", s)
+		if len(want) > 0 {
+			assert.Equal(t, want[0], first, "%q", s)
+		} else {
+			assert.Empty(t, first, "%q", s)
+		}
 	}
 }
