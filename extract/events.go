@@ -830,10 +830,6 @@ func eventID(e *schema.Event) string {
 	tgt := append([]string(nil), e.Target...)
 	sort.Strings(src)
 	sort.Strings(tgt)
-	var b strings.Builder
-	b.WriteString(e.Type)
-	b.WriteString("|" + strings.Join(src, ","))
-	b.WriteString("|" + strings.Join(tgt, ","))
 	loc, date := "", ""
 	if e.Location != nil {
 		loc = *e.Location
@@ -841,11 +837,23 @@ func eventID(e *schema.Event) string {
 	if e.Date != nil {
 		date = *e.Date
 	}
-	b.WriteString("|" + loc + "|" + date)
-	if loc == "" && date == "" {
-		b.WriteString("|" + e.Evidence.Text)
+	// Type|sources|targets|location|date, and |evidence when neither
+	b := make([]byte, 0, 256)
+	b = append(b, e.Type...)
+	for _, ids := range [][]string{src, tgt} {
+		b = append(b, '|')
+		for i, id := range ids {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, id...)
+		}
 	}
-	h := sha256.Sum256([]byte(b.String()))
+	b = append(append(append(append(b, '|'), loc...), '|'), date...)
+	if loc == "" && date == "" {
+		b = append(append(b, '|'), e.Evidence.Text...)
+	}
+	h := sha256.Sum256(b)
 	return "event:" + hex.EncodeToString(h[:8])
 }
 
