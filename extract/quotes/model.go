@@ -76,11 +76,15 @@ const (
 
 // keep reports whether the model keeps a candidate with these features.
 func keep(w map[string]float64, q Quote, feats []string) bool {
-	m := w[Threshold]
+	return Score(w, feats) >= threshold(w, q)
+}
+
+// threshold is the score q must reach to be kept.
+func threshold(w map[string]float64, q Quote) float64 {
 	if q.loose != 0 {
-		m = w[LooseThreshold]
+		return w[LooseThreshold]
 	}
-	return Score(w, feats) >= m
+	return w[Threshold]
 }
 
 // Keep reports whether the attribution model with weights w keeps the
@@ -101,6 +105,42 @@ func Score(w map[string]float64, feats []string) float64 {
 // construction that found it, its cue, its speaker phrase's shape, the
 // length and first word of its content, and some of their combinations.
 func Features(t string, q Quote) []string {
+	fw := featureWriter{out: make([]string, 0, 16)}
+	writeFeatures(t, q, &fw)
+	return fw.out
+}
+
+// score is Score(w, Features(t, q)) without making the features' strings.
+func score(w map[string]float64, t string, q Quote) float64 {
+	fw := featureWriter{w: w}
+	writeFeatures(t, q, &fw)
+	return fw.sum
+}
+
+// featureWriter receives the features of a statement, each as parts to
+// concatenate: it collects them (out) or, when w is set, sums their weights
+// in order (sum), the same sum as Score.
+type featureWriter struct {
+	buf []byte
+	out []string
+	w   map[string]float64
+	sum float64
+}
+
+func (fw *featureWriter) add(parts ...string) {
+	fw.buf = fw.buf[:0]
+	for _, p := range parts {
+		fw.buf = append(fw.buf, p...)
+	}
+	if fw.w != nil {
+		fw.sum += fw.w[string(fw.buf)]
+		return
+	}
+	fw.out = append(fw.out, string(fw.buf))
+}
+
+// writeFeatures writes the features of q (see Features) to fw.
+func writeFeatures(t string, q Quote, fw *featureWriter) {
 	pat := patNames[q.pattern]
 	cue := "-"
 	if !q.Cue.Empty() {
@@ -113,23 +153,43 @@ func Features(t string, q Quote) []string {
 		first = strings.ToLower(strings.Trim(first, "\"'“”‘’,.:;"))
 	}
 	n := bucket(nWords)
-	f := make([]string, 0, 16)
-	f = append(f, "bias", "p="+pat, "k="+q.Kind, "c="+cue, "pc="+pat+"|"+cue, "s="+spk, "ps="+pat+"|"+spk,
-		"n="+n, "pn="+pat+"|"+n, "kn="+q.Kind+"|"+n, "c0="+first, "pc0="+pat+"|"+first)
+	fw.add("bias")
+	fw.add("p=", pat)
+	fw.add("k=", q.Kind)
+	fw.add("c=", cue)
+	fw.add("pc=", pat, "|", cue)
+	fw.add("s=", spk)
+	fw.add("ps=", pat, "|", spk)
+	fw.add("n=", n)
+	fw.add("pn=", pat, "|", n)
+	fw.add("kn=", q.Kind, "|", n)
+	fw.add("c0=", first)
+	fw.add("pc0=", pat, "|", first)
 	if !q.Speaker.Empty() {
 		sw, nsw := firstField(t[q.Speaker.Start:q.Speaker.End])
-		f = append(f, "sw="+strings.ToLower(sw), "sl="+bucket(nsw))
+		fw.add("sw=", strings.ToLower(sw))
+		fw.add("sl=", bucket(nsw))
 	}
 	switch {
 	case q.loose&cueNominal != 0:
-		f = append(f, "loose=nominal", "lc=nominal|"+cue, "lc0=nominal|"+first, "ln=nominal|"+n)
+		fw.add("loose=nominal")
+		fw.add("lc=nominal|", cue)
+		fw.add("lc0=nominal|", first)
+		fw.add("ln=nominal|", n)
 	case q.loose&cuePassive != 0:
-		f = append(f, "loose=passive", "lc=passive|"+cue, "lc0=passive|"+first)
+		fw.add("loose=passive")
+		fw.add("lc=passive|", cue)
+		fw.add("lc0=passive|", first)
 	case q.loose&cueLoose != 0:
-		f = append(f, "loose=weak", "lc=weak|"+cue, "lc0=weak|"+first, "ln=weak|"+n, "ls=weak|"+wordShape(first), "lsc=weak|"+wordShape(first)+"|"+cue)
+		fw.add("loose=weak")
+		fw.add("lc=weak|", cue)
+		fw.add("lc0=weak|", first)
+		fw.add("ln=weak|", n)
+		fw.add("ls=weak|", wordShape(first))
+		fw.add("lsc=weak|", wordShape(first), "|", cue)
 	}
 	if len(q.Parts) > 0 {
-		f = append(f, "parts")
+		fw.add("parts")
 	}
 	if !q.Cue.Empty() {
 		where := "before"
@@ -138,15 +198,15 @@ func Features(t string, q Quote) []string {
 		} else if q.Cue.Start > q.Content.Start {
 			where = "inside"
 		}
-		f = append(f, "cw="+where, "cwk="+where+"|"+q.Kind)
+		fw.add("cw=", where)
+		fw.add("cwk=", where, "|", q.Kind)
 		if r, _ := utf8.DecodeRuneInString(t[q.Cue.Start:]); unicode.IsUpper(r) {
-			f = append(f, "cuecap")
+			fw.add("cuecap")
 		}
 	}
 	if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(content, " ")); r != utf8.RuneError {
-		f = append(f, "end="+punctClass(r))
+		fw.add("end=", punctClass(r))
 	}
-	return f
 }
 
 // firstField returns the first of the fields of s, as strings.Fields

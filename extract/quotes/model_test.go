@@ -1,6 +1,8 @@
 package quotes
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -84,4 +86,22 @@ func TestFirstFieldIsFields(t *testing.T) {
 			assert.Empty(t, first, "%q", s)
 		}
 	}
+}
+
+func TestScoreIsScoreOfFeatures(t *testing.T) {
+	w := weights()
+	require.NotEmpty(t, w)
+	files, err := filepath.Glob("../testdata/*.txt")
+	require.NoError(t, err)
+	n := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		src := string(b)
+		for _, c := range Candidates(src, nil) {
+			assert.Equal(t, Score(w, c.Features), score(w, src, c.Quote), "%s: %q", f, src[c.Content.Start:c.Content.End])
+			n++
+		}
+	}
+	assert.Positive(t, n)
 }

@@ -123,7 +123,7 @@ func Find(src string, sents []text.Sentence) []Quote {
 	}
 	out := qs[:0]
 	for _, q := range qs {
-		if keep(w, q, Features(src, q)) {
+		if score(w, src, q) >= threshold(w, q) {
 			out = append(out, q)
 		}
 	}
