@@ -653,7 +653,7 @@ func (a *analysis) buildEvents() {
 	// a bare mention of the same type and dyad as a detailed one ("the
 	// recent US airstrikes" and "US warships launched ... on Friday") is the
 	// same event: keep the detailed one
-	var out []schema.Event
+	out := make([]schema.Event, 0, len(a.events))
 	seen := map[string]bool{}
 	key := func(ev *schema.Event) string {
 		src := append([]string(nil), ev.Source...)
