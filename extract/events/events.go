@@ -81,20 +81,43 @@ type tok struct {
 type scratch struct {
 	ts    []tok
 	heard []bool
+	// words caches what prepare derives from a token's text alone, for the
+	// texts seen by earlier calls (articles repeat their words; the lexicon
+	// never changes); emptied when it holds maxWords.
+	words map[string]wordInfo
 }
+
+// wordInfo is what prepare derives from a token's text alone.
+type wordInfo struct {
+	low   string
+	forms []lemmaForm
+}
+
+// maxWords bounds a scratch's word cache.
+const maxWords = 8192
 
 // scratchPool keeps Find's buffers: Find runs concurrently, one scratch per call.
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// prepare returns the tokens of toks with their derived features, in dst's
-// storage.
-func prepare(dst []tok, toks []text.Token) []tok {
+// prepare returns the tokens of toks with their derived features, in
+// sc.ts's storage.
+func (sc *scratch) prepare(toks []text.Token) []tok {
 	lx := lex()
-	ts := slices.Grow(dst[:0], len(toks))[:len(toks)]
+	if sc.words == nil || len(sc.words) >= maxWords {
+		sc.words = make(map[string]wordInfo, 1024)
+	}
+	ts := slices.Grow(sc.ts[:0], len(toks))[:len(toks)]
+	sc.ts = ts
 	for i, t := range toks {
-		low := strings.ToLower(t.Text)
-		if strings.ContainsRune(low, '’') {
-			low = strings.ReplaceAll(low, "’", "'")
+		wi, ok := sc.words[t.Text]
+		if !ok {
+			word := strings.Clone(t.Text) // the cache outlives the text
+			wi.low = strings.ToLower(word)
+			if strings.ContainsRune(wi.low, '’') {
+				wi.low = strings.ReplaceAll(wi.low, "’", "'")
+			}
+			wi.forms = lx.forms[wi.low]
+			sc.words[word] = wi
 		}
 		w, c := false, false
 		for j, r := range t.Text {
@@ -105,7 +128,7 @@ func prepare(dst []tok, toks []text.Token) []tok {
 				c = true
 			}
 		}
-		ts[i] = tok{Token: t, low: low, word: w, cap: c, forms: lx.forms[low], owner: -1}
+		ts[i] = tok{Token: t, low: wi.low, word: w, cap: c, forms: wi.forms, owner: -1}
 	}
 	return ts
 }

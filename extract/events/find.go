@@ -30,8 +30,7 @@ func Find(text string, toks []text.Token) []Trigger {
 	}
 	buf := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(buf)
-	ts := prepare(buf.ts[:0], toks)
-	buf.ts = ts
+	ts := buf.prepare(toks)
 	lx := lex()
 	var ms []match
 	// the hand lexicon first; the compiled dictionary then only on words no
