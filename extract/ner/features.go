@@ -108,8 +108,10 @@ func upperSentence(ws []string) bool {
 }
 
 func hasUpper(w string) bool {
-	for _, r := range w {
-		if unicode.IsUpper(r) {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf {
+			return strings.IndexFunc(w[i:], unicode.IsUpper) >= 0
+		} else if 'A' <= c && c <= 'Z' {
 			return true
 		}
 	}
@@ -117,8 +119,10 @@ func hasUpper(w string) bool {
 }
 
 func hasLower(w string) bool {
-	for _, r := range w {
-		if unicode.IsLower(r) {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf {
+			return strings.IndexFunc(w[i:], unicode.IsLower) >= 0
+		} else if 'a' <= c && c <= 'z' {
 			return true
 		}
 	}

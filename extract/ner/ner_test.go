@@ -154,3 +154,17 @@ func BenchmarkDecode(b *testing.B) {
 		}
 	}
 }
+
+func TestHasUpperLower(t *testing.T) {
+	for _, tt := range []struct {
+		w            string
+		upper, lower bool
+	}{
+		{"", false, false}, {"abc", false, true}, {"ABC", true, false}, {"McCain", true, true}, {"1996", false, false},
+		{"élan", false, true}, {"Élan", true, true}, {"ÉCOLE", true, false}, {"x\xffY", true, true}, {"ǅ", false, false},
+		{"über-Ärger", true, true}, {"Σ", true, false}, {"σ", false, true},
+	} {
+		assert.Equal(t, tt.upper, hasUpper(tt.w), "upper %q", tt.w)
+		assert.Equal(t, tt.lower, hasLower(tt.w), "lower %q", tt.w)
+	}
+}
