@@ -191,22 +191,38 @@ func (a *analysis) joined(toks []text.Token) string {
 
 // titleAt finds the longest title of office starting at token i.
 func (a *analysis) titleAt(toks []text.Token, i int) (int, titleInfo) {
-	w := strings.ToLower(toks[i].Text)
-	if !a.lex.titleFirst[w] {
+	var buf [64]byte
+	key := appendLower(buf[:0], toks[i].Text)
+	if !a.lex.titleFirst[string(key)] {
 		return 0, titleInfo{}
 	}
-	var b strings.Builder
 	best, bestTI := 0, titleInfo{}
 	for n := 1; n <= a.lex.titleMax && i+n <= len(toks); n++ {
 		if n > 1 {
-			b.WriteByte(' ')
+			key = appendLower(append(key, ' '), toks[i+n-1].Text)
 		}
-		b.WriteString(strings.ToLower(toks[i+n-1].Text))
-		if ti, ok := a.lex.titles[b.String()]; ok {
+		if ti, ok := a.lex.titles[string(key)]; ok {
 			best, bestTI = n, ti
 		}
 	}
 	return best, bestTI
+}
+
+// appendLower appends strings.ToLower(s) to dst, copying ASCII text byte
+// by byte: a map look-up of the result allocates nothing.
+func appendLower(dst []byte, s string) []byte {
+	n := len(dst)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return append(dst[:n], strings.ToLower(s)...)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 func (a *analysis) isPronoun(t string) byte {

@@ -81,15 +81,17 @@ type tok struct {
 type scratch struct {
 	ts    []tok
 	heard []bool
+	lower []string // Numbers' tokens in lower case
 	// words caches what prepare derives from a token's text alone, for the
 	// texts seen by earlier calls (articles repeat their words; the lexicon
 	// never changes); emptied when it holds maxWords.
 	words map[string]wordInfo
 }
 
-// wordInfo is what prepare derives from a token's text alone.
+// wordInfo is what prepare and Numbers derive from a token's text alone.
 type wordInfo struct {
-	low   string
+	lower string // lower case
+	low   string // lower case, curly apostrophes straightened
 	forms []lemmaForm
 }
 
@@ -99,26 +101,33 @@ const maxWords = 8192
 // scratchPool keeps Find's buffers: Find runs concurrently, one scratch per call.
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// prepare returns the tokens of toks with their derived features, in
-// sc.ts's storage.
-func (sc *scratch) prepare(toks []text.Token) []tok {
-	lx := lex()
+// word returns what is derived from the token text w alone, from the cache
+// when it can.
+func (sc *scratch) word(w string) wordInfo {
+	if wi, ok := sc.words[w]; ok {
+		return wi
+	}
 	if sc.words == nil || len(sc.words) >= maxWords {
 		sc.words = make(map[string]wordInfo, 1024)
 	}
+	w = strings.Clone(w) // the cache outlives the text
+	wi := wordInfo{lower: strings.ToLower(w)}
+	wi.low = wi.lower
+	if strings.ContainsRune(wi.low, '’') {
+		wi.low = strings.ReplaceAll(wi.low, "’", "'")
+	}
+	wi.forms = lex().forms[wi.low]
+	sc.words[w] = wi
+	return wi
+}
+
+// prepare returns the tokens of toks with their derived features, in
+// sc.ts's storage.
+func (sc *scratch) prepare(toks []text.Token) []tok {
 	ts := slices.Grow(sc.ts[:0], len(toks))[:len(toks)]
 	sc.ts = ts
 	for i, t := range toks {
-		wi, ok := sc.words[t.Text]
-		if !ok {
-			word := strings.Clone(t.Text) // the cache outlives the text
-			wi.low = strings.ToLower(word)
-			if strings.ContainsRune(wi.low, '’') {
-				wi.low = strings.ReplaceAll(wi.low, "’", "'")
-			}
-			wi.forms = lx.forms[wi.low]
-			sc.words[word] = wi
-		}
+		wi := sc.word(t.Text)
 		w, c := false, false
 		for j, r := range t.Text {
 			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r > 0x7f && r != '’' && r != '“' && r != '”' && r != '‘' && r != '—' && r != '–' && r != '…' && r != '«' && r != '»' {

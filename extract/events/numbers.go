@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -73,9 +74,12 @@ func Numbers(text string, toks []text.Token) []Number {
 	if len(toks) == 0 {
 		return nil
 	}
-	ts := make([]string, len(toks))
+	buf := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(buf)
+	ts := slices.Grow(buf.lower[:0], len(toks))[:len(toks)]
+	buf.lower = ts
 	for i, t := range toks {
-		ts[i] = strings.ToLower(t.Text)
+		ts[i] = buf.word(t.Text).lower
 		if ts[i] == "" {
 			ts[i] = "\x00"
 		}
