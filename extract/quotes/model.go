@@ -148,7 +148,7 @@ func writeFeatures(t string, q Quote, fw *featureWriter) {
 	}
 	spk := speakerShape(t, q.Speaker)
 	content := t[q.Content.Start:q.Content.End]
-	first, nWords := firstField(content)
+	first, nWords := firstField(content, manyWords)
 	if nWords > 0 {
 		first = strings.ToLower(strings.Trim(first, "\"'“”‘’,.:;"))
 	}
@@ -166,7 +166,7 @@ func writeFeatures(t string, q Quote, fw *featureWriter) {
 	fw.add("c0=", first)
 	fw.add("pc0=", pat, "|", first)
 	if !q.Speaker.Empty() {
-		sw, nsw := firstField(t[q.Speaker.Start:q.Speaker.End])
+		sw, nsw := firstField(t[q.Speaker.Start:q.Speaker.End], manyWords)
 		fw.add("sw=", strings.ToLower(sw))
 		fw.add("sl=", bucket(nsw))
 	}
@@ -210,13 +210,16 @@ func writeFeatures(t string, q Quote, fw *featureWriter) {
 }
 
 // firstField returns the first of the fields of s, as strings.Fields
-// splits it, and how many there are, without making the list.
-func firstField(s string) (string, int) {
+// splits it, and how many there are, counting no further than limit.
+func firstField(s string, limit int) (string, int) {
 	first, n := "", 0
 	in, start := false, 0
 	for i, r := range s {
 		switch space := unicode.IsSpace(r); {
 		case !space && !in:
+			if n == limit {
+				return first, n
+			}
 			in, start = true, i
 			n++
 		case space && in:
@@ -232,13 +235,16 @@ func firstField(s string) (string, int) {
 	return first, n
 }
 
+// manyWords is where firstField may stop counting words for bucket.
+const manyWords = 41
+
 // speakerShape classes a speaker phrase: none, pronoun, determiner-led
 // ("the judge"), capitalised ("Kasich"), other lower case ("officials").
 func speakerShape(t string, sp Span) string {
 	if sp.Empty() {
 		return "none"
 	}
-	w, n := firstField(t[sp.Start:sp.End])
+	w, n := firstField(t[sp.Start:sp.End], 2)
 	if n == 0 {
 		return "none"
 	}

@@ -77,9 +77,11 @@ func TestCandidatesLoose(t *testing.T) {
 
 func TestFirstFieldIsFields(t *testing.T) {
 	for _, s := range []string{"", " ", "a", " a ", "a b", "  one\ttwo\nthree  ", "“Quoted” words\u00a0here", "x\u0085y", "\xff bad \xfe", "\u2003em\u2003space"} {
-		first, n := firstField(s)
+		first, n := firstField(s, 100)
 		want := strings.Fields(s)
 		assert.Equal(t, len(want), n, "%q", s)
+		_, n2 := firstField(s, 2)
+		assert.Equal(t, min(len(want), 2), n2, "%q", s)
 		if len(want) > 0 {
 			assert.Equal(t, want[0], first, "%q", s)
 		} else {
