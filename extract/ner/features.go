@@ -266,6 +266,26 @@ type sentFeats struct {
 	lower, shapes, dict []string
 	cand                []bool // tokens that may be in a name
 	runStart, runEnd    []int  // the run of candidate tokens holding each token
+	// words caches the lower case and shape of the words of earlier
+	// sentences (and documents); emptied when it holds maxWords.
+	words map[string][2]string
+}
+
+// maxWords bounds sentFeats' word cache.
+const maxWords = 8192
+
+// word returns the lower case and the shape of w.
+func (sf *sentFeats) word(w string) (string, string) {
+	if ls, ok := sf.words[w]; ok {
+		return ls[0], ls[1]
+	}
+	if sf.words == nil || len(sf.words) >= maxWords {
+		sf.words = make(map[string][2]string, 1024)
+	}
+	w = strings.Clone(w) // the cache outlives the sentence
+	l, sh := strings.ToLower(w), shape(w)
+	sf.words[w] = [2]string{l, sh}
+	return l, sh
 }
 
 // prepare fills the per-token strings of s.
@@ -279,7 +299,7 @@ func (sf *sentFeats) prepare(s Sentence) {
 		l, sh := "", ""
 		for k := max(i-2, 0); k <= i+2 && k < n; k++ {
 			if sf.cand[k] {
-				l, sh = strings.ToLower(w), shape(w)
+				l, sh = sf.word(w)
 				break
 			}
 		}
