@@ -20,6 +20,7 @@ type lexicons struct {
 	titles      map[string]titleInfo // lower-case surface -> title
 	titleMax    int                  // longest title in words
 	titleFirst  map[string]bool      // lower-case first words of titles
+	titleFirstN int                  // length in bytes of the longest of titleFirst
 	honorific   map[string]byte      // "Mr." -> 'm'
 	firstNames  map[string]byte      // "Sergei" -> 'm'
 	orgWords    map[string]string    // "Ministry" -> organization
@@ -69,7 +70,9 @@ func parseLexicons() (*lexicons, error) {
 		if ti.words > l.titleMax {
 			l.titleMax = ti.words
 		}
-		l.titleFirst[strings.Fields(surf)[0]] = true
+		first := strings.Fields(surf)[0]
+		l.titleFirst[first] = true
+		l.titleFirstN = max(l.titleFirstN, len(first))
 	}
 	rows, err := lexicon.Fields("honorifics.txt")
 	if err != nil {

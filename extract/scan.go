@@ -191,8 +191,12 @@ func (a *analysis) joined(toks []text.Token) string {
 
 // titleAt finds the longest title of office starting at token i.
 func (a *analysis) titleAt(toks []text.Token, i int) (int, titleInfo) {
+	first := toks[i].Text
+	if len(first) > utf8.UTFMax*a.lex.titleFirstN {
+		return 0, titleInfo{} // lower-casing keeps the number of runes: too long to be a title's first word
+	}
 	var buf [64]byte
-	key := appendLower(buf[:0], toks[i].Text)
+	key := appendLower(buf[:0], first)
 	if !a.lex.titleFirst[string(key)] {
 		return 0, titleInfo{}
 	}

@@ -95,8 +95,12 @@ type wordInfo struct {
 	forms []lemmaForm
 }
 
-// maxWords bounds a scratch's word cache.
-const maxWords = 8192
+// maxWords bounds a scratch's word cache, which keeps words of up to
+// maxWordLen bytes.
+const (
+	maxWords   = 8192
+	maxWordLen = 64
+)
 
 // scratchPool keeps Find's buffers: Find runs concurrently, one scratch per call.
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -104,6 +108,9 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // word returns what is derived from the token text w alone, from the cache
 // when it can.
 func (sc *scratch) word(w string) wordInfo {
+	if len(w) > maxWordLen {
+		return newWordInfo(w)
+	}
 	if wi, ok := sc.words[w]; ok {
 		return wi
 	}
@@ -111,13 +118,18 @@ func (sc *scratch) word(w string) wordInfo {
 		sc.words = make(map[string]wordInfo, 1024)
 	}
 	w = strings.Clone(w) // the cache outlives the text
+	wi := newWordInfo(w)
+	sc.words[w] = wi
+	return wi
+}
+
+func newWordInfo(w string) wordInfo {
 	wi := wordInfo{lower: strings.ToLower(w)}
 	wi.low = wi.lower
 	if strings.ContainsRune(wi.low, '’') {
 		wi.low = strings.ReplaceAll(wi.low, "’", "'")
 	}
 	wi.forms = lex().forms[wi.low]
-	sc.words[w] = wi
 	return wi
 }
 

@@ -271,11 +271,18 @@ type sentFeats struct {
 	words map[string][2]string
 }
 
-// maxWords bounds sentFeats' word cache.
-const maxWords = 8192
+// maxWords bounds sentFeats' word cache, which keeps words of up to
+// maxWordLen bytes.
+const (
+	maxWords   = 8192
+	maxWordLen = 64
+)
 
 // word returns the lower case and the shape of w.
 func (sf *sentFeats) word(w string) (string, string) {
+	if len(w) > maxWordLen {
+		return strings.ToLower(w), shape(w)
+	}
 	if ls, ok := sf.words[w]; ok {
 		return ls[0], ls[1]
 	}
