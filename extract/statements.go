@@ -91,7 +91,6 @@ func (a *analysis) namedSpeaker(sp quotes.Span) *actor {
 			x := a.resolvePronoun(it.start, it.gender, a.inQuote)
 			if x != nil {
 				it.actor = x
-				x.addMention(a.text, it.start, it.end)
 			}
 			return x
 		}
