@@ -443,7 +443,7 @@ func (a *analysis) buildEvents() {
 			ownSide := false
 			if !tr.Patient.Empty() {
 				tgt = a.actorsIn(si, tr.Patient.Start, tr.Patient.End)
-				ownSide = len(src) > 0 && len(tgt) > 0 && !tr.Symmetric && !overlaps(tr.Agent, tr.Patient)
+				ownSide = len(src) == 1 && len(tgt) > 0 && !tr.Symmetric && !overlaps(tr.Agent, tr.Patient)
 			}
 			if tr.Dictionary && (len(src) == 0 || len(tgt) == 0) {
 				// a dictionary verb counts only with both sides its own

@@ -45,6 +45,9 @@ func (a *analysis) proposeNames() {
 	}
 }
 
+// leadDeterminers start a sentence's noun phrase, never a name.
+var leadDeterminers = map[string]bool{"A": true, "An": true, "This": true, "That": true, "These": true, "Those": true}
+
 // sureMargin is the tagger margin above which its type overrides the
 // class the hand rules gave a name, or a gazetteer place's kind.
 const sureMargin = 25
@@ -186,6 +189,9 @@ func (a *analysis) proposeName(si int, sp ner.Span, mixedHead, surname bool) {
 	}
 	its := a.items[si]
 	s, e := sp.Start, sp.End
+	for s < e-1 && leadDeterminers[a.toks[si][s].Text] {
+		s++ // "An Idlib airstrike": an article or demonstrative opens no name
+	}
 	if a.inProvenance(a.toks[si][s].Start, a.toks[si][e-1].End) {
 		return // a byline, credit or dateline outlet: provenance, never an actor
 	}
