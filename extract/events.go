@@ -577,13 +577,22 @@ func (a *analysis) buildEvents() {
 			// type ("phone calls ... exchanged views") adds its actors
 			dup := false
 			for i := range evs {
-				if evs[i].Type != ev.Type || !a.sameSide(evs[i].Source, ev.Source) {
+				if evs[i].Type != ev.Type {
+					continue
+				}
+				// talks are one happening whichever side the sentence names
+				// first ("met her Turkish counterpart ... to discuss")
+				reversed := symmetricTypes[ev.Type] && len(ev.Source) > 0 && len(evs[i].Target) > 0 &&
+					a.sameSide(evs[i].Target, ev.Source) && a.sameSide(evs[i].Source, ev.Target)
+				if !reversed && !a.sameSide(evs[i].Source, ev.Source) {
 					continue
 				}
 				dup = true
 				o := &evs[i]
-				o.Source = union(o.Source, ev.Source)
-				o.Target = union(o.Target, minus(ev.Target, o.Source)) // a domestic target it had stays
+				if !reversed {
+					o.Source = union(o.Source, ev.Source)
+					o.Target = union(o.Target, minus(ev.Target, o.Source)) // a domestic target it had stays
+				}
 				if o.Location == nil {
 					o.Location = ev.Location
 				}

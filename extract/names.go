@@ -45,6 +45,39 @@ func (a *analysis) proposeNames() {
 	}
 }
 
+// givenNamePlaces joins a gazetteer name that is also a given name to the
+// name right after it: "Sofia Lindqvist", "Georgia Halvorsen", "Jordan
+// Okafor" are people, not Bulgaria, Georgia and Jordan. The next word must
+// be a capitalised name no word list knows ("Victoria Falls", "Georgia
+// Tech" stay places), and the given name must not follow "in" or the like.
+func (a *analysis) givenNamePlaces() {
+	for si, its := range a.items {
+		if a.headline[si] && a.allUpper(si) {
+			continue
+		}
+		toks := a.toks[si]
+		for k := 0; k+1 < len(its); k++ {
+			g, n := its[k], its[k+1]
+			if g.kind != itGaz || g.j-g.i != 1 || g.locative || g.possessive || n.kind != itName || n.i != g.j ||
+				n.class != "unknown" && n.class != "person" {
+				continue
+			}
+			w := toks[g.i].Text
+			if _, ok := a.lex.firstNames[w]; !ok || isAllCaps(w) {
+				continue
+			}
+			surname := toks[n.i].Text
+			if n.j-n.i > 2 || a.commonWord(surname) || gazetteer.IsCommonWord(surname) || len(a.gaz.Lookup(surname)) > 0 {
+				continue
+			}
+			joined := &item{kind: itName, sent: si, i: g.i, j: n.j, start: g.start, end: n.end, class: "person",
+				gender: a.lex.firstNames[w], possessive: n.possessive}
+			a.items[si] = slices.Replace(its, k, k+2, joined)
+			its = a.items[si]
+		}
+	}
+}
+
 // leadDeterminers start a sentence's noun phrase, never a name.
 var leadDeterminers = map[string]bool{"A": true, "An": true, "This": true, "That": true, "These": true, "Those": true}
 
