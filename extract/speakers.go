@@ -156,6 +156,13 @@ func (a *analysis) describedSpeaker(sp quotes.Span) *actor {
 	case nameLike:
 		kind = schema.KindPerson // a name not seen as one ("Jonas Pate")
 	}
+	if last := words[len(words)-1]; len(words) <= 5 && allWordsCap(phrase) && !isAllCaps(phrase) && a.lex.orgWords[last] != "" &&
+		!determinerWords[strings.ToLower(words[0])] {
+		// "Relief Alliance said": a name, so one organisation across articles
+		x := a.getActor("org:"+slug(phrase), phrase, schema.KindOrganization, "")
+		x.addMention(a.text, start, end)
+		return x
+	}
 	doc := strings.TrimPrefix(a.docID, "sha256:")
 	if len(doc) > 12 {
 		doc = doc[:12]
