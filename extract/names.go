@@ -63,7 +63,11 @@ func (a *analysis) givenNamePlaces() {
 				continue
 			}
 			w := toks[g.i].Text
-			if _, ok := a.lex.firstNames[w]; !ok || isAllCaps(w) {
+			gender, ok := placeGivenNames[w]
+			if !ok {
+				gender, ok = a.lex.firstNames[w]
+			}
+			if !ok || isAllCaps(w) {
 				continue
 			}
 			surname := toks[n.i].Text
@@ -71,12 +75,22 @@ func (a *analysis) givenNamePlaces() {
 				continue
 			}
 			joined := &item{kind: itName, sent: si, i: g.i, j: n.j, start: g.start, end: n.end, class: "person",
-				gender: a.lex.firstNames[w], possessive: n.possessive}
+				gender: gender, possessive: n.possessive}
 			a.items[si] = slices.Replace(its, k, k+2, joined)
 			its = a.items[si]
 		}
 	}
 }
+
+// placeGivenNames are given names that are also the names of countries or
+// cities ('f' female, 'm' male, '-' either), for givenNamePlaces.
+var placeGivenNames = map[string]byte{"Sofia": 'f', "Sophia": 'f', "Georgia": 'f', "Victoria": 'f', "Florence": 'f',
+	"Paris": 'f', "Jordan": '-', "Chad": 'm', "Israel": 'm', "India": 'f', "Regina": 'f', "Sydney": '-', "Dallas": 'm',
+	"Adelaide": 'f', "Carolina": 'f', "Virginia": 'f', "Dakota": '-', "Savannah": 'f', "Charlotte": 'f',
+	"Madison": 'f', "Lincoln": 'm', "Troy": 'm', "Eugene": 'm', "Alexandria": 'f', "Orlando": 'm', "Kingston": 'm',
+	"Marion": '-', "Aurora": 'f', "Hamilton": 'm', "Warren": 'm', "Valencia": 'f', "Lorraine": 'f', "Helena": 'f',
+	"Santiago": 'm', "Salvador": 'm', "Denver": 'm', "Austin": 'm', "Houston": 'm', "Cameron": 'm', "Lourdes": 'f',
+	"Roma": 'f', "Milan": 'm'}
 
 // leadDeterminers start a sentence's noun phrase, never a name.
 var leadDeterminers = map[string]bool{"A": true, "An": true, "This": true, "That": true, "These": true, "Those": true}
