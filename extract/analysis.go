@@ -211,7 +211,7 @@ func (a *analysis) run(ctx context.Context) error {
 	}
 	// each pass is linear in the text; cancellation is checked between them
 	for _, pass := range []func(){
-		a.proposeNames, a.countryContext, a.buildPersons, a.buildOthers, a.linkSurnames, a.resolveOfficials, a.markOutlet,
+		a.proposeNames, a.givenNamePlaces, a.countryContext, a.buildPersons, a.buildOthers, a.linkSurnames, a.resolveOfficials, a.markOutlet,
 		a.buildRoles, a.officialRoles, a.defaultCountry, a.resolveShortNames, a.resolvePlaces, a.unknownPlaces, a.corefIndex,
 		a.buildStatements, a.resolvePronouns, a.buildEvents,
 	} {

@@ -131,7 +131,6 @@ func (a *analysis) resolvePronouns() {
 				if it.gender != 0 && x.gender == 0 {
 					x.gender = it.gender
 				}
-				x.addMention(a.text, it.start, it.end)
 			}
 		}
 	}

@@ -16,6 +16,12 @@
 // of the article, and assembles events and statements with deterministic ids.
 // The hand-written word lists it uses live in seeds/lexicon.
 //
+// An actor's mentions are where the article names it: its name, surname,
+// alias, demonym, a metonym or a role phrase ("the defense minister"); an
+// actor the article never names (a described speaker, "the union") is
+// mentioned where it is described. Pronouns are resolved (a statement's
+// speaker, an event's side) but are not mentions.
+//
 // An event's sides come from its trigger's agent and patient; a person and
 // their country on one side are one side, and a sentence's events of one
 // type merge. A side named only by a common noun ("demonstrators",

@@ -430,6 +430,7 @@ func (a *analysis) buildEvents() {
 			var where *place
 			if !tr.Agent.Empty() {
 				src = a.actorsIn(si, tr.Agent.Start, tr.Agent.End)
+
 				if tr.Nominal {
 					// "the Kyiv attack": a capital before the noun is where, not who
 					if where = a.metonymPlace(si, tr.Agent, tr.Start); where != nil {
@@ -443,7 +444,7 @@ func (a *analysis) buildEvents() {
 			ownSide := false
 			if !tr.Patient.Empty() {
 				tgt = a.actorsIn(si, tr.Patient.Start, tr.Patient.End)
-				ownSide = len(src) > 0 && len(tgt) > 0 && !tr.Symmetric && !overlaps(tr.Agent, tr.Patient)
+				ownSide = len(src) == 1 && len(tgt) > 0 && !tr.Symmetric && !overlaps(tr.Agent, tr.Patient)
 			}
 			if tr.Dictionary && (len(src) == 0 || len(tgt) == 0) {
 				// a dictionary verb counts only with both sides its own
@@ -481,11 +482,11 @@ func (a *analysis) buildEvents() {
 				}
 				src = a.subjectBefore(si, tr.Start, skip)
 			}
-			if reciprocal(a.text, tr.Patient) && len(tgt) == 0 && len(src) > 1 {
-				src, tgt = src[:1], src[1:] // "China and the Philippines accused each other"
-			}
-			if tr.Symmetric && len(tgt) == 0 && len(src) > 1 {
-				src, tgt = src[:1], src[1:]
+			if (reciprocal(a.text, tr.Patient) || tr.Symmetric) && len(tgt) == 0 && len(src) > 1 {
+				// "China and the Philippines accused each other", "the
+				// Japanese minister and his Korean counterpart met": the
+				// first named and their country, then the others
+				src, tgt = a.firstSide(src)
 			}
 			// fallback sides are never the source, nor who speaks in the
 			// sentence ("…, Defence Minister Pierre Joxe said", "He said
@@ -504,7 +505,9 @@ func (a *analysis) buildEvents() {
 							tgt = append(tgt, id) // not the initiator's own country
 						}
 					}
-				} else if !noTargetTypes[tr.Type] {
+				} else if !noTargetTypes[tr.Type] && !(tr.Passive && !tr.Patient.Empty()) {
+					// (the subject of a passive is its target, even when it
+					// names no actor: "twenty soldiers were killed")
 					tgt = a.actorsOutside(si, tr.End, notSide)
 					if len(tgt) > 1 {
 						tgt = tgt[:1]
@@ -577,13 +580,26 @@ func (a *analysis) buildEvents() {
 			// type ("phone calls ... exchanged views") adds its actors
 			dup := false
 			for i := range evs {
-				if evs[i].Type != ev.Type || !a.sameSide(evs[i].Source, ev.Source) {
+				if evs[i].Type != ev.Type {
+					continue
+				}
+				// talks are one happening whichever side the sentence names
+				// first ("met her Turkish counterpart ... to discuss")
+				reversed := symmetricTypes[ev.Type] && len(ev.Source) > 0 && len(evs[i].Target) > 0 &&
+					a.sameSide(evs[i].Target, ev.Source) && a.sameSide(evs[i].Source, ev.Target)
+				if !reversed && !a.sameSide(evs[i].Source, ev.Source) {
 					continue
 				}
 				dup = true
 				o := &evs[i]
-				o.Source = union(o.Source, ev.Source)
-				o.Target = union(o.Target, minus(ev.Target, o.Source)) // a domestic target it had stays
+				if !reversed {
+					o.Source = union(o.Source, minus(ev.Source, o.Target))
+					if !symmetricTypes[o.Type] || len(o.Target) == 0 {
+						// once talks have their participants, what they
+						// "discussed" is a topic, not another side
+						o.Target = union(o.Target, minus(ev.Target, o.Source)) // a domestic target it had stays
+					}
+				}
 				if o.Location == nil {
 					o.Location = ev.Location
 				}
@@ -772,6 +788,24 @@ func (a *analysis) hasCountry(ids []string, iso3 string) bool {
 
 // sameSide reports whether two source lists may be the same initiator: one
 // is empty, or they share an actor or a country ("Dehqan" and "Iran").
+// firstSide splits coordinated participants into the first one with the
+// others of its country (a minister and their country are one side), and
+// the rest.
+func (a *analysis) firstSide(ids []string) (first, rest []string) {
+	c0 := a.countryOfID(ids[0])
+	for i, id := range ids {
+		if i == 0 || c0 != "" && a.countryOfID(id) == c0 {
+			first = append(first, id)
+		} else {
+			rest = append(rest, id)
+		}
+	}
+	if len(rest) == 0 {
+		return ids[:1], ids[1:]
+	}
+	return first, rest
+}
+
 func (a *analysis) sameSide(x, y []string) bool {
 	if len(x) == 0 || len(y) == 0 {
 		return true

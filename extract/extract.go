@@ -20,7 +20,7 @@ import (
 
 // Version names the extractor in every Document it produces; bump it when
 // the output for the same input changes.
-const Version = "geokg-extract/1"
+const Version = "geokg-extract/2"
 
 // MaxTextBytes is the largest article text Extract accepts (news articles
 // are far smaller; this bounds time and memory on hostile input).

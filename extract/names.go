@@ -45,6 +45,56 @@ func (a *analysis) proposeNames() {
 	}
 }
 
+// givenNamePlaces joins a gazetteer name that is also a given name to the
+// name right after it: "Sofia Lindqvist", "Georgia Halvorsen", "Jordan
+// Okafor" are people, not Bulgaria, Georgia and Jordan. The next word must
+// be a capitalised name no word list knows ("Victoria Falls", "Georgia
+// Tech" stay places), and the given name must not follow "in" or the like.
+func (a *analysis) givenNamePlaces() {
+	for si, its := range a.items {
+		if a.headline[si] && a.allUpper(si) {
+			continue
+		}
+		toks := a.toks[si]
+		for k := 0; k+1 < len(its); k++ {
+			g, n := its[k], its[k+1]
+			if g.kind != itGaz || g.j-g.i != 1 || g.locative || g.possessive || n.kind != itName || n.i != g.j ||
+				n.class != "unknown" && n.class != "person" {
+				continue
+			}
+			w := toks[g.i].Text
+			gender, ok := placeGivenNames[w]
+			if !ok {
+				gender, ok = a.lex.firstNames[w]
+			}
+			if !ok || isAllCaps(w) {
+				continue
+			}
+			surname := toks[n.i].Text
+			if n.j-n.i > 2 || a.commonWord(surname) || gazetteer.IsCommonWord(surname) || len(a.gaz.Lookup(surname)) > 0 {
+				continue
+			}
+			joined := &item{kind: itName, sent: si, i: g.i, j: n.j, start: g.start, end: n.end, class: "person",
+				gender: gender, possessive: n.possessive}
+			a.items[si] = slices.Replace(its, k, k+2, joined)
+			its = a.items[si]
+		}
+	}
+}
+
+// placeGivenNames are given names that are also the names of countries or
+// cities ('f' female, 'm' male, '-' either), for givenNamePlaces.
+var placeGivenNames = map[string]byte{"Sofia": 'f', "Sophia": 'f', "Georgia": 'f', "Victoria": 'f', "Florence": 'f',
+	"Paris": 'f', "Jordan": '-', "Chad": 'm', "Israel": 'm', "India": 'f', "Regina": 'f', "Sydney": '-', "Dallas": 'm',
+	"Adelaide": 'f', "Carolina": 'f', "Virginia": 'f', "Dakota": '-', "Savannah": 'f', "Charlotte": 'f',
+	"Madison": 'f', "Lincoln": 'm', "Troy": 'm', "Eugene": 'm', "Alexandria": 'f', "Orlando": 'm', "Kingston": 'm',
+	"Marion": '-', "Aurora": 'f', "Hamilton": 'm', "Warren": 'm', "Valencia": 'f', "Lorraine": 'f', "Helena": 'f',
+	"Santiago": 'm', "Salvador": 'm', "Denver": 'm', "Austin": 'm', "Houston": 'm', "Cameron": 'm', "Lourdes": 'f',
+	"Roma": 'f', "Milan": 'm'}
+
+// leadDeterminers start a sentence's noun phrase, never a name.
+var leadDeterminers = map[string]bool{"A": true, "An": true, "This": true, "That": true, "These": true, "Those": true}
+
 // sureMargin is the tagger margin above which its type overrides the
 // class the hand rules gave a name, or a gazetteer place's kind.
 const sureMargin = 25
@@ -186,6 +236,9 @@ func (a *analysis) proposeName(si int, sp ner.Span, mixedHead, surname bool) {
 	}
 	its := a.items[si]
 	s, e := sp.Start, sp.End
+	for s < e-1 && leadDeterminers[a.toks[si][s].Text] {
+		s++ // "An Idlib airstrike": an article or demonstrative opens no name
+	}
 	if a.inProvenance(a.toks[si][s].Start, a.toks[si][e-1].End) {
 		return // a byline, credit or dateline outlet: provenance, never an actor
 	}

@@ -26,7 +26,78 @@ var humanNouns = map[string]bool{"official": true, "spokesman": true, "spokeswom
 	"professor": true, "doctor": true, "soldier": true, "commander": true, "worker": true, "farmer": true,
 	"student": true, "reporter": true, "journalist": true, "announcer": true, "host": true, "member": true,
 	"mother": true, "father": true, "son": true, "daughter": true, "wife": true, "husband": true, "friend": true,
-	"person": true, "leader": true, "negotiator": true, "envoy": true, "mayor": true, "governor": true}
+	"person": true, "leader": true, "negotiator": true, "envoy": true, "mayor": true, "governor": true,
+	"trader": true, "dealer": true, "broker": true, "investor": true, "protester": true, "teacher": true,
+	"nurse": true, "scientist": true, "employee": true, "participant": true, "observer": true,
+	"inhabitant": true, "villager": true, "citizen": true, "refugee": true, "victim": true, "survivor": true,
+	"manager": true, "director": true, "chairman": true, "chairwoman": true, "owner": true, "player": true,
+	"coach": true, "fan": true, "prosecutor": true, "investigator": true, "representative": true,
+	"delegate": true, "organizer": true, "organiser": true, "insider": true, "correspondent": true,
+	"editor": true, "writer": true, "author": true, "campaigner": true, "demonstrator": true, "people": true}
+
+// speakingBodies head descriptions of what can say something without being
+// a person: institutions, collectives, outlets and documents ("the union",
+// "the newspaper", "the report"). A description headed by anything else
+// ("machinegun fire", "the war") names no speaker.
+var speakingBodies = map[string]bool{"government": true, "ministry": true, "department": true, "agency": true,
+	"office": true, "company": true, "firm": true, "group": true, "union": true, "party": true, "council": true,
+	"committee": true, "commission": true, "court": true, "newspaper": true, "paper": true, "radio": true,
+	"television": true, "broadcaster": true, "report": true, "statement": true, "study": true, "survey": true,
+	"poll": true, "analysis": true, "document": true, "letter": true, "memo": true, "campaign": true,
+	"police": true, "army": true, "military": true, "administration": true, "embassy": true, "bank": true,
+	"board": true, "team": true, "club": true, "coalition": true, "alliance": true, "authorities": true,
+	"authority": true, "family": true, "community": true, "church": true, "association": true,
+	"organisation": true, "organization": true, "institute": true, "university": true, "hospital": true,
+	"network": true, "station": true, "website": true, "magazine": true, "journal": true, "daily": true,
+	"tabloid": true, "media": true, "press": true, "crowd": true, "parliament": true, "cabinet": true,
+	"regime": true, "junta": true, "movement": true, "federation": true, "organizers": true, "staff": true,
+	"leadership": true, "side": true, "delegation": true, "mission": true, "service": true, "forces": true,
+	"force": true, "rebels": true, "rebel": true, "militants": true, "militant": true, "lawsuit": true,
+	"complaint": true, "filing": true, "indictment": true, "ruling": true, "order": true, "decree": true,
+	"resolution": true, "bill": true, "law": true, "communique": true, "declaration": true, "release": true,
+	"post": true, "tweet": true, "ad": true, "advertisement": true, "spot": true, "book": true, "article": true,
+	"editorial": true, "column": true, "blog": true, "review": true, "audit": true, "assessment": true,
+	"estimate": true, "forecast": true, "data": true, "figures": true, "records": true, "reports": true,
+	"sources": true, "exchange": true, "market": true, "industry": true, "sector": true,
+	"prosecution": true, "defence": true, "defense": true, "jury": true, "panel": true, "senate": true,
+	"house": true, "congress": true, "assembly": true, "legislature": true, "state": true, "city": true,
+	"county": true, "town": true, "village": true, "country": true, "nation": true, "regulator": true,
+	"watchdog": true, "charity": true, "foundation": true, "fund": true, "center": true, "centre": true,
+	"story": true, "investigation": true, "inquiry": true, "program": true, "programme": true, "show": true,
+	"clip": true, "video": true, "film": true, "documentary": true, "footage": true, "statistics": true,
+	"index": true, "constitution": true, "charter": true, "treaty": true, "agreement": true, "text": true,
+	"transcript": true, "speech": true, "message": true, "email": true, "note": true, "cable": true,
+	"dossier": true, "manifesto": true, "platform": true, "page": true, "account": true, "channel": true,
+	"men": true, "women": true, "children": true, "guys": true, "folks": true, "public": true}
+
+// agentSuffixes end English nouns that name who does something
+// ("opponent", "narrator", "specialist", "politician", "hijacker").
+var agentSuffixes = []string{"er", "or", "ist", "ian", "ant", "ent", "ee"}
+
+// notAgents end like agent nouns but name no one.
+var notAgents = map[string]bool{"together": true, "whether": true, "either": true, "neither": true,
+	"another": true, "however": true, "whatever": true, "whoever": true, "wherever": true, "whenever": true,
+	"further": true, "rather": true, "former": true, "latter": true, "earlier": true, "number": true,
+	"matter": true, "moment": true, "percent": true, "event": true, "comment": true, "important": true,
+	"significant": true, "payment": true, "amount": true, "element": true, "incident": true, "accident": true}
+
+// canSpeak reports whether a description's head (lower case, "'s" removed)
+// names someone or something that can say something: a person, a title, an
+// institution, a collective, an outlet or a document, singular or plural.
+func (a *analysis) canSpeak(head string) bool {
+	for _, h := range []string{head, strings.TrimSuffix(head, "s"), strings.TrimSuffix(head, "es"), strings.TrimSuffix(head, "ies") + "y"} {
+		if humanNouns[h] || speakingBodies[h] || a.lex.titles[h].canon != "" {
+			return true
+		}
+	}
+	single := strings.TrimSuffix(head, "s")
+	for _, suf := range agentSuffixes {
+		if len(single) > len(suf)+3 && strings.HasSuffix(single, suf) && !notAgents[single] {
+			return true
+		}
+	}
+	return false
+}
 
 // describedSpeaker is the actor of a speaker known here only by a
 // description: "the judge", "a senior European diplomat", "analysts", "the
@@ -73,13 +144,24 @@ func (a *analysis) describedSpeaker(sp quotes.Span) *actor {
 	kind := schema.KindGroup
 	head := describedHead(words)
 	single := strings.TrimSuffix(head, "s")
+	nameLike := len(words) <= 3 && allWordsCap(phrase) && a.isFirstName(words[0])
+	if !nameLike && (!a.canSpeak(head) || strings.ContainsAny(phrase, "0123456789")) {
+		return nil // "machinegun fire", "a fall of 33.7": no one
+	}
 	switch {
 	case humanNouns[head] || a.lex.titles[head].canon != "":
 		kind = schema.KindPerson // "the judge", "a senior official"
 	case humanNouns[single] || a.lex.titles[single].canon != "":
 		// "Analysts", "officials": a group
-	case len(words) <= 3 && allWordsCap(phrase) && a.isFirstName(words[0]):
+	case nameLike:
 		kind = schema.KindPerson // a name not seen as one ("Jonas Pate")
+	}
+	if last := words[len(words)-1]; len(words) <= 5 && allWordsCap(phrase) && !isAllCaps(phrase) && a.lex.orgWords[last] != "" &&
+		!determinerWords[strings.ToLower(words[0])] {
+		// "Relief Alliance said": a name, so one organisation across articles
+		x := a.getActor("org:"+slug(phrase), phrase, schema.KindOrganization, "")
+		x.addMention(a.text, start, end)
+		return x
 	}
 	doc := strings.TrimPrefix(a.docID, "sha256:")
 	if len(doc) > 12 {

@@ -91,7 +91,6 @@ func (a *analysis) namedSpeaker(sp quotes.Span) *actor {
 			x := a.resolvePronoun(it.start, it.gender, a.inQuote)
 			if x != nil {
 				it.actor = x
-				x.addMention(a.text, it.start, it.end)
 			}
 			return x
 		}
@@ -101,6 +100,9 @@ func (a *analysis) namedSpeaker(sp quotes.Span) *actor {
 	}
 	if country != nil {
 		return country
+	}
+	if x := a.bodyOfPlace(sp, its); x != nil {
+		return x
 	}
 	// a name tail not yet seen as a name ("Freij")
 	words := strings.Fields(a.text[sp.Start:sp.End])
@@ -126,6 +128,30 @@ func (a *analysis) namedSpeaker(sp quotes.Span) *actor {
 					return x
 				}
 			}
+		}
+	}
+	return nil
+}
+
+// bodyOfPlace resolves a speaker that is a body of a place ("Liege police",
+// "officials in Hangzhou", "Bonn's foreign ministry") to the country of the
+// place, as a ministry or an army stands for its country; the place's name
+// is the country's mention there.
+func (a *analysis) bodyOfPlace(sp quotes.Span, its []*item) *actor {
+	body := false
+	for _, w := range strings.Fields(strings.ToLower(a.text[sp.Start:sp.End])) {
+		body = body || bodyWords[strings.Trim(w, ",.;:'’")]
+	}
+	if !body {
+		return nil
+	}
+	for _, it := range its {
+		if it.place == nil || it.place.country == "" || it.start < sp.Start || it.end > sp.End {
+			continue
+		}
+		if x := a.countryActor(it.place.country); x != nil {
+			x.addMention(a.text, it.start, it.end)
+			return x
 		}
 	}
 	return nil

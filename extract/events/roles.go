@@ -97,7 +97,8 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 		p := &ms[pj]
 		// what hangs off a trigger that is itself not asserted ("rejected
 		// an invitation to attend a meeting") is not asserted either
-		unasserted := done[pj].Object || done[pj].Embedded
+		// or is only intended or possible ("would back strikes on the camps")
+		unasserted := done[pj].Object || done[pj].Embedded || !p.nom && modalBefore(ts, p.first)
 		if !p.e.comm && !unasserted || p.e.compiled && !e.compiled || m.first-p.last > 10 {
 			continue
 		}
@@ -115,7 +116,9 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 		if stop {
 			break
 		}
-		if link || m.first == p.last+1 && k&formIng != 0 || ingComplement(ts, p.last+1, m.first) ||
+		// a trigger right after a verb trigger is its object, whatever its
+		// form ("would back strikes": "strikes" is a noun there)
+		if link || m.first == p.last+1 && (k&formIng != 0 || !p.nom && unasserted) || ingComplement(ts, p.last+1, m.first) ||
 			m.nom && nounObject(ts, p.last+1, m.first) ||
 			p.e.rule == "must" && m.first-p.last <= 3 {
 			tr.Embedded = true
@@ -827,6 +830,21 @@ func ownPhrase(ts []tok, s Span) bool {
 }
 
 // recipientPreps introduce the recipient after a direct object.
+// modalBefore reports a modal or intent word right before token i, adverbs
+// aside: "would back", "could soon impose", "will not send".
+func modalBefore(ts []tok, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		l := ts[j].low
+		if l == "would" || l == "could" || l == "might" || l == "may" || l == "should" || l == "will" || l == "'ll" || l == "shall" {
+			return true
+		}
+		if !(auxAdv[l] || strings.HasSuffix(l, "ly") || l == "not") {
+			return false
+		}
+	}
+	return false
+}
+
 var recipientPreps = set("to", "against", "on", "at", "upon")
 
 // named reports whether span s contains a capitalised word (a name or a
