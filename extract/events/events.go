@@ -105,6 +105,17 @@ const (
 // scratchPool keeps Find's buffers: Find runs concurrently, one scratch per call.
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
+// maxPooledToks is the longest sentence whose buffers a scratch keeps.
+const maxPooledToks = 4096
+
+// put returns sc to the pool, without the buffers of a huge sentence.
+func (sc *scratch) put() {
+	if cap(sc.ts) > maxPooledToks || cap(sc.lower) > maxPooledToks {
+		sc.ts, sc.heard, sc.lower = nil, nil, nil
+	}
+	scratchPool.Put(sc)
+}
+
 // word returns what is derived from the token text w alone, from the cache
 // when it can.
 func (sc *scratch) word(w string) wordInfo {

@@ -29,7 +29,7 @@ func Find(text string, toks []text.Token) []Trigger {
 		return nil
 	}
 	buf := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(buf)
+	defer buf.put()
 	ts := buf.prepare(toks)
 	lx := lex()
 	var ms []match

@@ -75,7 +75,7 @@ func Numbers(text string, toks []text.Token) []Number {
 		return nil
 	}
 	buf := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(buf)
+	defer buf.put()
 	ts := slices.Grow(buf.lower[:0], len(toks))[:len(toks)]
 	buf.lower = ts
 	for i, t := range toks {

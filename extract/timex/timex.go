@@ -50,7 +50,7 @@ type Match struct {
 // dates (with a year) are returned. Dates returned are midnight UTC.
 func Find(s string, base time.Time) []Match {
 	buf := tokPool.Get().(*[]tok)
-	defer tokPool.Put(buf)
+	defer putToks(buf)
 	toks := tokenize((*buf)[:0], s)
 	*buf = toks
 	if len(toks) == 0 {
@@ -121,7 +121,7 @@ func Offsets(s string) []Offset {
 		return nil
 	}
 	buf := tokPool.Get().(*[]tok)
-	defer tokPool.Put(buf)
+	defer putToks(buf)
 	toks := tokenize((*buf)[:0], s)
 	*buf = toks
 	r := resolver{s: s, t: toks, base: date(2000, 1, 1), hasBase: true}
@@ -173,6 +173,14 @@ func (t tok) interesting() bool { return t.kw != 0 || t.kind == tNum || t.kind =
 // tokPool keeps token buffers for reuse: Find and Offsets run concurrently,
 // each with its own buffer.
 var tokPool = sync.Pool{New: func() any { return new([]tok) }}
+
+// putToks returns a buffer to tokPool, empty when a huge sentence grew it.
+func putToks(buf *[]tok) {
+	if cap(*buf) > 4096 {
+		*buf = nil
+	}
+	tokPool.Put(buf)
+}
 
 // tokenize appends the tokens of s to out.
 func tokenize(out []tok, s string) []tok {
