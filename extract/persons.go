@@ -153,6 +153,29 @@ func (a *analysis) addPerson(parts []string, g byte) *actor {
 	return x
 }
 
+// corporateWords occur in the names of companies and never in those of
+// people: legal forms and industries.
+var corporateWords = map[string]bool{"Corp": true, "Corp.": true, "Corporation": true, "Inc": true, "Inc.": true,
+	"Ltd": true, "Ltd.": true, "Plc": true, "PLC": true, "plc": true, "AG": true, "SA": true, "S.A.": true, "NV": true,
+	"N.V.": true, "GmbH": true, "LLC": true, "SpA": true, "S.p.A.": true, "ASA": true, "Oyj": true, "Bhd": true,
+	"Berhad": true, "Tbk": true, "Pty": true, "Holdings": true, "Airlines": true, "Airways": true, "Motors": true,
+	"Industries": true, "Technologies": true, "Communications": true, "Petroleum": true, "Electric": true,
+	"Pharmaceuticals": true, "Pharmaceutical": true, "Medical": true, "Chemicals": true, "Chemical": true,
+	"Mining": true, "Telecom": true, "Telecommunications": true, "Securities": true, "Insurance": true,
+	"Bancorp": true, "Bancshares": true, "Financial": true, "Semiconductor": true, "Electronics": true,
+	"Railways": true, "Shipping": true, "Logistics": true, "Properties": true, "Realty": true, "Breweries": true}
+
+// corporateName reports whether the words after a name's first hold a
+// corporate word.
+func corporateName(toks []text.Token) bool {
+	for _, t := range toks {
+		if corporateWords[t.Text] || t.Text == "&" {
+			return true // (a name joined by "&" is a firm's: "Douglas & Lomason")
+		}
+	}
+	return false
+}
+
 // prevItem returns the item ending right before token i (adjacent), or nil.
 func prevItem(its []*item, k int) *item {
 	if k <= 0 {
@@ -181,6 +204,9 @@ func (a *analysis) buildPersons() {
 			}
 			if it.class == "unknown" && n >= 2 && n <= 4 && a.personShape(it, toks) {
 				it.class = "person"
+			}
+			if it.class == "person" && !it.titled && corporateName(toks[it.i+1:it.j]) {
+				it.class = "organization" // "Pirelli SpA", "Kansai Electric Power": a company
 			}
 			if it.class != "person" {
 				continue
