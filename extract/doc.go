@@ -36,8 +36,9 @@
 // organisations, groups and media ("org:" ids of the gazetteer when known),
 // "person:<slug>" for people (below), "geo:<id>" for places ("geo:<slug>", without coordinates, for places the gazetteer
 // does not know), and "speaker:<article>:<slug>" for a speaker the article
-// only describes ("the judge", "analysts", "the report"): one actor per
-// description and article, never merged across articles.
+// only describes ("the judge", "the union", "the report"): one actor per
+// description and article, never merged across articles ("analysts said"
+// speaks of people in general and names no actor).
 //
 // Bylines, credits, "contributed reporting" lines and the outlet of a
 // dateline are provenance (text.Provenance): nothing named there becomes an

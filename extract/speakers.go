@@ -100,11 +100,12 @@ func (a *analysis) canSpeak(head string) bool {
 }
 
 // describedSpeaker is the actor of a speaker known here only by a
-// description: "the judge", "a senior European diplomat", "analysts", "the
+// description: "the judge", "a senior European diplomat", "the union", "the
 // report". It is one actor per description and article, with an id scoped
 // to the article ("speaker:<article>:<slug>"), so the statement keeps who
-// said it without merging strangers across articles. Pronouns and bare
-// quantifiers give nil.
+// said it without merging strangers across articles. Pronouns, bare
+// quantifiers and bare plurals ("analysts said": people in general) give
+// nil, and so does what cannot speak ("machinegun fire").
 func (a *analysis) describedSpeaker(sp quotes.Span) *actor {
 	s, e := sp.Start, sp.End
 	phrase := a.text[s:e]
@@ -145,6 +146,10 @@ func (a *analysis) describedSpeaker(sp quotes.Span) *actor {
 	head := describedHead(words)
 	single := strings.TrimSuffix(head, "s")
 	nameLike := len(words) <= 3 && allWordsCap(phrase) && a.isFirstName(words[0])
+	if !nameLike && len(words) <= 2 && !determinerWords[strings.ToLower(words[0])] && strings.HasSuffix(head, "s") &&
+		(len(words) == 1 || !isCap(words[1])) {
+		return nil // "analysts said", "Traders said": people in general, no actor
+	}
 	if !nameLike && (!a.canSpeak(head) || strings.ContainsAny(phrase, "0123456789")) {
 		return nil // "machinegun fire", "a fall of 33.7": no one
 	}
@@ -152,7 +157,7 @@ func (a *analysis) describedSpeaker(sp quotes.Span) *actor {
 	case humanNouns[head] || a.lex.titles[head].canon != "":
 		kind = schema.KindPerson // "the judge", "a senior official"
 	case humanNouns[single] || a.lex.titles[single].canon != "":
-		// "Analysts", "officials": a group
+		// "the officials", "some analysts": a group
 	case nameLike:
 		kind = schema.KindPerson // a name not seen as one ("Jonas Pate")
 	}

@@ -22,7 +22,8 @@ func TestNounPhrase(t *testing.T) {
 func TestDescribedSpeakers(t *testing.T) {
 	e := newTestExtractor(t)
 	d, err := e.Extract(context.Background(), Input{Text: "Talks Resume\n\nThe judge said the hearing would resume on Monday. " +
-		"International critics have in particular argued that the law is unfair. " +
+		"The government's critics have in particular argued that the law is unfair. " +
+		"Analysts said the ruling could be appealed. " +
 		"WASHINGTON said nothing. \"We are ready,\" he said."})
 	assert.NoError(t, err)
 	speakers := map[string]string{}
@@ -36,7 +37,16 @@ func TestDescribedSpeakers(t *testing.T) {
 		names[a.ID] = a.Kind + ":" + a.Name
 	}
 	assert.Equal(t, "person:the judge", names[speakers["the hearing would resume on Monday"]])
-	assert.Equal(t, "group:International critics", names[speakers["that the law is unfair"]])
+	assert.Equal(t, "group:the government's critics", names[speakers["that the law is unfair"]])
+	// a bare plural speaks of people in general: a statement, no actor
+	found := false
+	for _, st := range d.Statements {
+		if st.Text == "the ruling could be appealed" {
+			found = true
+			assert.Nil(t, st.Speaker, "analysts in general are no actor")
+		}
+	}
+	assert.True(t, found, "the analysts' statement is kept: %+v", d.Statements)
 	for id := range names {
 		if strings.HasPrefix(id, "speaker:") {
 			assert.Contains(t, id, strings.TrimPrefix(d.Article.ID, "sha256:")[:12], "described speakers are scoped to the article")
