@@ -122,8 +122,10 @@ func findRegions(t string, out []region) []region {
 				if j < len(t) {
 					k, w = markAt(t, j)
 				}
-				if !single && (k == mOpen || k == mToggle) && j+w < len(t) && !isSpaceByte(t[j+w]) {
-					// continuation paragraph: swallow its opening mark
+				if !single && (k == mOpen || k == mToggle) && j+w < len(t) && !isSpaceByte(t[j+w]) &&
+					(t[cur.open] == '"') == (t[j] == '"') {
+					// continuation paragraph (opened by the same kind of
+					// mark, straight or curly): swallow its opening mark
 					i = j + w
 					continue
 				}
