@@ -244,6 +244,17 @@ func (a *analysis) metonymPlace(si int, agent events.Span, trigStart int) *place
 	return nil
 }
 
+// placeModifier returns the place named right before a nominal trigger in
+// its agent span ("an Idlib airstrike"), or nil.
+func (a *analysis) placeModifier(si int, agent events.Span, trigStart int) *place {
+	for _, it := range a.items[si] {
+		if it.start >= agent.Start && it.end <= agent.End && it.place != nil && it.actor == nil && a.within(si, it.end, trigStart, 1) {
+			return it.place
+		}
+	}
+	return nil
+}
+
 // noPublisher drops the article's publisher from a side of an event.
 func (a *analysis) noPublisher(ids []string) []string {
 	return a.without(ids, func(x *actor) bool { return x.publisher })
@@ -435,6 +446,8 @@ func (a *analysis) buildEvents() {
 					// "the Kyiv attack": a capital before the noun is where, not who
 					if where = a.metonymPlace(si, tr.Agent, tr.Start); where != nil {
 						src = nil
+					} else if len(src) == 0 {
+						where = a.placeModifier(si, tr.Agent, tr.Start) // "an Idlib airstrike": where, and no one named
 					}
 				}
 			}
@@ -470,7 +483,7 @@ func (a *analysis) buildEvents() {
 				// chief": a body of a place acts for the place's country
 				src = a.placeCountries(si, tr.Agent)
 			}
-			if len(src) == 0 && quoted == nil && !tr.Anaphoric && where == nil && !tr.Passive && !tr.Trailing {
+			if len(src) == 0 && quoted == nil && !tr.Anaphoric && where == nil && !tr.Passive && !tr.Trailing && !eventAgent(tr, trigs) {
 				// never for a passive: its subject is the patient
 				// ("civilians were killed"), not who acted; never who a
 				// demand addresses ("…declared that China must drop barriers")
@@ -788,6 +801,21 @@ func (a *analysis) hasCountry(ids []string, iso3 string) bool {
 
 // sameSide reports whether two source lists may be the same initiator: one
 // is empty, or they share an actor or a country ("Dehqan" and "Iran").
+// eventAgent reports whether tr's agent is itself an event ("an airstrike
+// targeted a depot", "the strikes hit the airfield"): who acted is that
+// event's side, not whoever else the sentence names first.
+func eventAgent(tr events.Trigger, trigs []events.Trigger) bool {
+	if tr.Agent.Empty() {
+		return false
+	}
+	for _, o := range trigs {
+		if o.Start != tr.Start && o.Start >= tr.Agent.Start && o.End <= tr.Agent.End {
+			return true
+		}
+	}
+	return false
+}
+
 // firstSide splits coordinated participants into the first one with the
 // others of its country (a minister and their country are one side), and
 // the rest.

@@ -53,6 +53,9 @@ func salience(ts []tok, ms []match, mi int, tr *Trigger, k uint8) {
 	if sub != "" {
 		w *= 0.75
 	}
+	if sub == "if" || sub == "unless" {
+		tr.Embedded = true // a condition, not a fact: "ready to strike if chemical weapons were used"
+	}
 	prevLow := func(d int) string {
 		if m.first-d >= 0 {
 			return ts[m.first-d].low
