@@ -993,19 +993,30 @@ func (a *analysis) site(si int, p *place) bool {
 	return false
 }
 
-// placeCountries returns the country actors of the places named inside span
-// sp of sentence si.
+// placeCountries returns the country actors of the places whose body span sp
+// of sentence si names (bodyPlaces).
 func (a *analysis) placeCountries(si int, sp events.Span) []string {
 	var out []string
-	for _, it := range a.items[si] {
-		if it.place == nil || it.start < sp.Start || it.end > sp.End || it.place.country == "" {
-			continue
-		}
-		if !a.wordIn(si, sp, bodyWords) {
-			return nil // "in Bogota", "through Caracas": where, not who
-		}
+	for _, it := range a.bodyPlaces(si, sp) {
 		if x := a.countryActor(it.place.country); x != nil && !contains(out, x.id) {
 			out = append(out, x.id)
+		}
+	}
+	return out
+}
+
+// bodyPlaces returns the places (with a country) named inside span sp of
+// sentence si when the span names a body of them ("the government of Sindh
+// province", "police in Hangzhou"); a body stands for the place's country.
+// Places in a span without a body word are where, not who ("in Bogota").
+func (a *analysis) bodyPlaces(si int, sp events.Span) []*item {
+	if !a.wordIn(si, sp, bodyWords) {
+		return nil
+	}
+	var out []*item
+	for _, it := range a.items[si] {
+		if it.place != nil && it.place.country != "" && it.start >= sp.Start && it.end <= sp.End {
+			out = append(out, it)
 		}
 	}
 	return out

@@ -48,8 +48,10 @@ func (a *analysis) proposeNames() {
 // givenNamePlaces joins a gazetteer name that is also a given name to the
 // name right after it: "Sofia Lindqvist", "Georgia Halvorsen", "Jordan
 // Okafor" are people, not Bulgaria, Georgia and Jordan. The next word must
-// be a capitalised name no word list knows ("Victoria Falls", "Georgia
-// Tech" stay places), and the given name must not follow "in" or the like.
+// be surname-like ("Victoria Falls", "Georgia Tech" stay places), and the
+// given name must not follow "in" or the like. (scan already reads a town's
+// name before a surname as a given name; countries and capitals reach here,
+// after the tagger, whose gazetteer features call the pair a place.)
 func (a *analysis) givenNamePlaces() {
 	for si, its := range a.items {
 		if a.headline[si] && a.allUpper(si) {
@@ -71,7 +73,7 @@ func (a *analysis) givenNamePlaces() {
 				continue
 			}
 			surname := toks[n.i].Text
-			if n.j-n.i > 2 || a.commonWord(surname) || gazetteer.IsCommonWord(surname) || len(a.gaz.Lookup(surname)) > 0 {
+			if n.j-n.i > 2 || !a.surnameLike(surname) || len(a.gaz.Lookup(surname)) > 0 {
 				continue
 			}
 			joined := &item{kind: itName, sent: si, i: g.i, j: n.j, start: g.start, end: n.end, class: "person",

@@ -39,28 +39,25 @@ var humanNouns = map[string]bool{"official": true, "spokesman": true, "spokeswom
 // a person: institutions, collectives, outlets and documents ("the union",
 // "the newspaper", "the report"). A description headed by anything else
 // ("machinegun fire", "the war") names no speaker.
-var speakingBodies = map[string]bool{"government": true, "ministry": true, "department": true, "agency": true,
-	"office": true, "company": true, "firm": true, "group": true, "union": true, "party": true, "council": true,
-	"committee": true, "commission": true, "court": true, "newspaper": true, "paper": true, "radio": true,
-	"television": true, "broadcaster": true, "report": true, "statement": true, "study": true, "survey": true,
-	"poll": true, "analysis": true, "document": true, "letter": true, "memo": true, "campaign": true,
-	"police": true, "army": true, "military": true, "administration": true, "embassy": true, "bank": true,
-	"board": true, "team": true, "club": true, "coalition": true, "alliance": true, "authorities": true,
-	"authority": true, "family": true, "community": true, "church": true, "association": true,
-	"organisation": true, "organization": true, "institute": true, "university": true, "hospital": true,
-	"network": true, "station": true, "website": true, "magazine": true, "journal": true, "daily": true,
-	"tabloid": true, "media": true, "press": true, "crowd": true, "parliament": true, "cabinet": true,
-	"regime": true, "junta": true, "movement": true, "federation": true, "organizers": true, "staff": true,
-	"leadership": true, "side": true, "delegation": true, "mission": true, "service": true, "forces": true,
-	"force": true, "rebels": true, "rebel": true, "militants": true, "militant": true, "lawsuit": true,
-	"complaint": true, "filing": true, "indictment": true, "ruling": true, "order": true, "decree": true,
-	"resolution": true, "bill": true, "law": true, "communique": true, "declaration": true, "release": true,
-	"post": true, "tweet": true, "ad": true, "advertisement": true, "spot": true, "book": true, "article": true,
-	"editorial": true, "column": true, "blog": true, "review": true, "audit": true, "assessment": true,
-	"estimate": true, "forecast": true, "data": true, "figures": true, "records": true, "reports": true,
-	"sources": true, "exchange": true, "market": true, "industry": true, "sector": true,
-	"prosecution": true, "defence": true, "defense": true, "jury": true, "panel": true, "senate": true,
-	"house": true, "congress": true, "assembly": true, "legislature": true, "state": true, "city": true,
+var speakingBodies = map[string]bool{"department": true, "agency": true, "office": true, "company": true,
+	"firm": true, "group": true, "union": true, "party": true, "committee": true, "commission": true,
+	"newspaper": true, "paper": true, "radio": true, "television": true, "broadcaster": true, "report": true,
+	"statement": true, "study": true, "survey": true, "poll": true, "analysis": true, "document": true,
+	"letter": true, "memo": true, "campaign": true, "embassy": true, "bank": true, "board": true, "team": true,
+	"club": true, "coalition": true, "alliance": true, "family": true, "community": true, "church": true,
+	"association": true, "organisation": true, "organization": true, "institute": true, "university": true,
+	"hospital": true, "network": true, "station": true, "website": true, "magazine": true, "journal": true,
+	"daily": true, "tabloid": true, "media": true, "press": true, "crowd": true, "cabinet": true, "regime": true,
+	"junta": true, "movement": true, "federation": true, "organizers": true, "staff": true, "leadership": true,
+	"side": true, "delegation": true, "mission": true, "service": true, "force": true, "rebels": true,
+	"rebel": true, "militants": true, "militant": true, "lawsuit": true, "complaint": true, "filing": true,
+	"indictment": true, "ruling": true, "order": true, "decree": true, "resolution": true, "bill": true,
+	"law": true, "communique": true, "declaration": true, "release": true, "post": true, "tweet": true, "ad": true,
+	"advertisement": true, "spot": true, "book": true, "article": true, "editorial": true, "column": true,
+	"blog": true, "review": true, "audit": true, "assessment": true, "estimate": true, "forecast": true,
+	"data": true, "figures": true, "records": true, "reports": true, "sources": true, "exchange": true,
+	"market": true, "industry": true, "sector": true, "prosecution": true, "defence": true, "defense": true,
+	"jury": true, "panel": true, "senate": true, "house": true, "congress": true, "state": true, "city": true,
 	"county": true, "town": true, "village": true, "country": true, "nation": true, "regulator": true,
 	"watchdog": true, "charity": true, "foundation": true, "fund": true, "center": true, "centre": true,
 	"story": true, "investigation": true, "inquiry": true, "program": true, "programme": true, "show": true,
@@ -86,7 +83,7 @@ var notAgents = map[string]bool{"together": true, "whether": true, "either": tru
 // institution, a collective, an outlet or a document, singular or plural.
 func (a *analysis) canSpeak(head string) bool {
 	for _, h := range []string{head, strings.TrimSuffix(head, "s"), strings.TrimSuffix(head, "es"), strings.TrimSuffix(head, "ies") + "y"} {
-		if humanNouns[h] || speakingBodies[h] || a.lex.titles[h].canon != "" {
+		if humanNouns[h] || speakingBodies[h] || bodyWords[h] || a.lex.titles[h].canon != "" {
 			return true
 		}
 	}

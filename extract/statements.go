@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/geokg/geokg/extract/events"
 	"github.com/geokg/geokg/extract/quotes"
 	"github.com/geokg/geokg/schema"
 )
@@ -101,7 +102,7 @@ func (a *analysis) namedSpeaker(sp quotes.Span) *actor {
 	if country != nil {
 		return country
 	}
-	if x := a.bodyOfPlace(sp, its); x != nil {
+	if x := a.bodyOfPlace(sp); x != nil {
 		return x
 	}
 	// a name tail not yet seen as a name ("Freij")
@@ -134,21 +135,11 @@ func (a *analysis) namedSpeaker(sp quotes.Span) *actor {
 }
 
 // bodyOfPlace resolves a speaker that is a body of a place ("Liege police",
-// "officials in Hangzhou", "Bonn's foreign ministry") to the country of the
-// place, as a ministry or an army stands for its country; the place's name
-// is the country's mention there.
-func (a *analysis) bodyOfPlace(sp quotes.Span, its []*item) *actor {
-	body := false
-	for _, w := range strings.Fields(strings.ToLower(a.text[sp.Start:sp.End])) {
-		body = body || bodyWords[strings.Trim(w, ",.;:'’")]
-	}
-	if !body {
-		return nil
-	}
-	for _, it := range its {
-		if it.place == nil || it.place.country == "" || it.start < sp.Start || it.end > sp.End {
-			continue
-		}
+// "officials in Hangzhou", "Bonn's foreign ministry") to the place's country,
+// as for an event's side (bodyPlaces); the place's name is the country's
+// mention there.
+func (a *analysis) bodyOfPlace(sp quotes.Span) *actor {
+	for _, it := range a.bodyPlaces(a.sentOf(sp.Start), events.Span{Start: sp.Start, End: sp.End}) {
 		if x := a.countryActor(it.place.country); x != nil {
 			x.addMention(a.text, it.start, it.end)
 			return x
