@@ -18,6 +18,9 @@ import (
 	"github.com/geokg/geokg/schema"
 )
 
+// binaryHead is how much of a text LooksBinary reads: only that is copied.
+const binaryHead = 8192
+
 // Version names the extractor in every Document it produces; bump it when
 // the output for the same input changes.
 const Version = "geokg-extract/2"
@@ -134,7 +137,7 @@ func (e *Extractor) extract(ctx context.Context, in Input) (schema.Document, err
 		if len(in.HTML) > 4*MaxTextBytes {
 			return schema.Document{}, fmt.Errorf("extract: %w", ErrTooLarge)
 		}
-		if text.LooksBinary([]byte(in.HTML)) {
+		if text.LooksBinary([]byte(in.HTML[:min(len(in.HTML), binaryHead)])) {
 			return schema.Document{}, fmt.Errorf("extract: html: %w", ErrBinary)
 		}
 		page, err := text.FromHTML(text.RepairString(in.HTML), in.URL)
@@ -150,7 +153,7 @@ func (e *Extractor) extract(ctx context.Context, in Input) (schema.Document, err
 	if len(body) > MaxTextBytes {
 		return schema.Document{}, fmt.Errorf("extract: %w", ErrTooLarge)
 	}
-	if text.LooksBinary([]byte(body)) {
+	if text.LooksBinary([]byte(body[:min(len(body), binaryHead)])) {
 		return schema.Document{}, fmt.Errorf("extract: %w", ErrBinary)
 	}
 	body, title = text.RepairString(body), text.RepairString(title)

@@ -37,8 +37,12 @@ func Repair(b []byte) []byte {
 	return fixMojibake(b)
 }
 
-// RepairString is Repair for a string.
+// RepairString is Repair for a string. ASCII text, which can hold neither
+// a legacy encoding nor mojibake, comes back without a copy.
 func RepairString(s string) string {
+	if isASCII(s) {
+		return s
+	}
 	r := Repair([]byte(s))
 	if len(r) == len(s) && string(r) == s {
 		return s

@@ -204,7 +204,7 @@ func (rec record) document() (Document, error) {
 	default:
 		return Document{}, fmt.Errorf("%w: no text or html field", ErrEmpty)
 	}
-	if _, err := checkContent([]byte(d.Text + d.HTML)); err != nil {
+	if err := text.CheckContent([]byte(d.Text + d.HTML)); err != nil {
 		return Document{}, err
 	}
 	// mojibake written as JSON escapes survives the repair of the raw bytes
