@@ -95,7 +95,8 @@ func (a *analysis) adoptOfficial(x *actor, m officials.Match) {
 	}
 }
 
-// mergePerson moves everything the article says of person from to person
+// mergePerson moves everything the article says of actor from (a person, or
+// an outlet first read as one) to actor
 // into and forgets from.
 func (a *analysis) mergePerson(into, from *actor) {
 	for _, m := range from.mentions {

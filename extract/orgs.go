@@ -98,6 +98,7 @@ func (a *analysis) markOutlet() {
 	if a.outlet == "" {
 		return
 	}
+	var dups [][2]*actor // the organisation and the outlet read as a person
 	for _, x := range a.actors {
 		if strings.EqualFold(x.name, a.outlet) {
 			x.media, x.publisher = true, true
@@ -106,11 +107,16 @@ func (a *analysis) markOutlet() {
 				delete(a.byID, x.id)
 				x.id, x.kind, x.parts, x.gender = "org:"+slug(x.name), schema.KindOrganization, nil, 0
 				if y, ok := a.byID[x.id]; ok && y != x {
-					continue // an organisation of that name exists already; keep the two apart
+					dups = append(dups, [2]*actor{y, x}) // the organisation exists already: one actor
+					continue
 				}
 				a.byID[x.id] = x
 			}
 		}
+	}
+	for _, d := range dups {
+		a.mergePerson(d[0], d[1])
+		a.byID[d[0].id] = d[0]
 	}
 }
 
