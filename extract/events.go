@@ -405,6 +405,7 @@ func (a *analysis) buildEvents() {
 		var evTrigs []events.Trigger
 		top := 0.0
 		fatal := hasFatalNumber(nums)
+		offset := a.offsetDate(si) // the events before this sentence date "a day after"
 		for i, tr := range trigs {
 			if tr.Negated && !a.afterWithout(si, tr.Start) {
 				// "refused to meet", "did not agree": the REJECT it states
@@ -554,7 +555,7 @@ func (a *analysis) buildEvents() {
 				// (where words are quoted is not whom they are about);
 				// without an initiator, only for a deadly attack ("23 killed
 				// in Kandahar"), not for a flight "towards Mali"
-				known := len(ev.Source) > 0 || fatalTypes[tr.Type] && hasFatalNumber(nums)
+				known := len(ev.Source) > 0 || fatalTypes[tr.Type] && fatal
 				if len(ev.Target) == 0 && known && p.country != "" && !contains(ev.Source, "country:"+p.country) && quoted == nil {
 					if x := a.countryActor(p.country); x != nil {
 						ev.Target = []string{x.id}
@@ -577,7 +578,8 @@ func (a *analysis) buildEvents() {
 			}
 			if d := a.eventDate(si, tr.Span, dates); d != "" {
 				ev.Date = &d
-			} else if d := a.offsetDate(si); d != "" && !tr.Anaphoric {
+			} else if offset != "" && !tr.Anaphoric {
+				d := offset
 				ev.Date = &d
 			}
 			conf := tr.Confidence
@@ -586,7 +588,7 @@ func (a *analysis) buildEvents() {
 			}
 			conf *= 0.6 + 0.2*b2f(len(src) > 0) + 0.2*b2f(len(tgt) > 0)
 			ev.Confidence = round2(conf)
-			if len(src) == 0 && len(tgt) == 0 && ev.Location == nil && ev.Date == nil && !hasFatalNumber(nums) {
+			if len(src) == 0 && len(tgt) == 0 && ev.Location == nil && ev.Date == nil && !fatal {
 				continue // nobody, nowhere, never: too little to be worth an event
 			}
 			// one event per type in a sentence: a second trigger of the same
@@ -678,7 +680,6 @@ func (a *analysis) buildEvents() {
 		}
 		a.events = append(a.events, evs...)
 	}
-	// the same type and dyad again without place or date: one event
 	// a bare mention of the same type and dyad as a detailed one ("the
 	// recent US airstrikes" and "US warships launched ... on Friday") is the
 	// same event: keep the detailed one
@@ -799,8 +800,6 @@ func (a *analysis) hasCountry(ids []string, iso3 string) bool {
 	return false
 }
 
-// sameSide reports whether two source lists may be the same initiator: one
-// is empty, or they share an actor or a country ("Dehqan" and "Iran").
 // eventAgent reports whether tr's agent is itself an event ("an airstrike
 // targeted a depot", "the strikes hit the airfield"): who acted is that
 // event's side, not whoever else the sentence names first.
@@ -834,6 +833,8 @@ func (a *analysis) firstSide(ids []string) (first, rest []string) {
 	return first, rest
 }
 
+// sameSide reports whether two source lists may be the same initiator: one
+// is empty, or they share an actor or a country ("Dehqan" and "Iran").
 func (a *analysis) sameSide(x, y []string) bool {
 	if len(x) == 0 || len(y) == 0 {
 		return true

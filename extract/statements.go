@@ -280,7 +280,6 @@ func (a *analysis) wholeQuote(start int) bool {
 	return false
 }
 
-// statementAt returns the direct statement whose content holds pos, or nil.
 // speakersBySentence returns, for every sentence, the speakers of the
 // statements whose evidence overlaps it, in statement order. It is one pass
 // over the statements (each located by binary search), so its cost does not
@@ -301,6 +300,7 @@ func (a *analysis) speakersBySentence() [][]string {
 	return out
 }
 
+// statementAt returns the direct statement whose content holds pos, or nil.
 func (a *analysis) statementAt(pos int) *schema.Statement {
 	if a.quoteAt(pos) < 0 {
 		return nil

@@ -140,7 +140,7 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 	if !m.nom && k&formIng != 0 && m.first > 0 && (gerundTakers[ts[m.first-1].low] || ts[m.first-1].verbTrig) {
 		// "would support striking the camps", "denied attacking": considered, not done
 		tr.Embedded = true
-		if ts[m.first-1].low == "denied" || ts[m.first-1].low == "deny" || ts[m.first-1].low == "denies" {
+		if denials[ts[m.first-1].low] {
 			tr.Negated = true
 		}
 	}
@@ -829,7 +829,6 @@ func ownPhrase(ts []tok, s Span) bool {
 	return false
 }
 
-// recipientPreps introduce the recipient after a direct object.
 // modalBefore reports a modal or intent word right before token i, adverbs
 // aside: "would back", "could soon impose", "will not send".
 func modalBefore(ts []tok, i int) bool {
@@ -845,6 +844,7 @@ func modalBefore(ts []tok, i int) bool {
 	return false
 }
 
+// recipientPreps introduce the recipient after a direct object.
 var recipientPreps = set("to", "against", "on", "at", "upon")
 
 // named reports whether span s contains a capitalised word (a name or a
