@@ -61,11 +61,11 @@ type SeenItem struct {
 
 // SourceStates returns the stored state of the given sources (full URLs, as
 // configured), by URL; missing ones are absent from the map. State written
-// before source URLs were hashed is upgraded on the way.
+// before source URLs were hashed is upgraded on the first call.
 func (s *Store) SourceStates(ctx context.Context, urls []string) (map[string]SourceState, error) {
 	ctx, cancel := s.bounded(ctx)
 	defer cancel()
-	if err := s.upgradeLegacySources(ctx, urls); err != nil {
+	if err := s.upgradeLegacySources(ctx); err != nil {
 		return nil, err
 	}
 	byHash := make(map[string]string, len(urls))
@@ -105,16 +105,19 @@ func storedURL(full string) string {
 }
 
 // upgradeLegacySources hashes and redacts the :Source nodes (and their
-// items) of the given URLs that were written with the full URL as identity.
-func (s *Store) upgradeLegacySources(ctx context.Context, urls []string) error {
+// items) written with the full URL as identity, every one of them (also of
+// sources no longer configured, whose URLs hold credentials too). It runs
+// once per Store: nothing writes such nodes any more.
+func (s *Store) upgradeLegacySources(ctx context.Context) error {
+	if s.legacyUpgraded.Load() {
+		return nil
+	}
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.cfg.Database})
 	defer sess.Close(ctx)
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		res, err := tx.Run(ctx, `UNWIND $urls AS u
-MATCH (src:Source {url: u}) WHERE src.url_hash IS NULL
+		res, err := tx.Run(ctx, `MATCH (src:Source) WHERE src.url_hash IS NULL
 RETURN elementId(src) AS id, src.url AS url, src.last_error AS last_error,
-       [(src)-[:HAS_ITEM]->(i:SourceItem) WHERE i.key_hash IS NULL | [elementId(i), i.key]] AS items`,
-			map[string]any{"urls": nonNilStrings(urls)})
+       [(src)-[:HAS_ITEM]->(i:SourceItem) WHERE i.key_hash IS NULL | [elementId(i), i.key]] AS items`, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -154,6 +157,7 @@ SET i.key_hash = it.hash, i.key = it.key`, map[string]any{"rows": rows})
 	if err != nil {
 		return fmt.Errorf("upgrade source state: %w", s.connErr(err))
 	}
+	s.legacyUpgraded.Store(true)
 	return nil
 }
 
@@ -212,7 +216,9 @@ func (s *Store) SaveSeenItems(ctx context.Context, sourceURL string, items []See
 	}
 	rows := make([]map[string]any, len(items))
 	for i, it := range items {
-		rows[i] = map[string]any{"key": redact.URL(it.Key), "key_hash": redact.Hash(it.Key), "etag": optional(it.ETag),
+		// the hash of the whole key is the identity; the key shown is capped
+		// like every indexed value (a hostile feed's kilobytes of link)
+		rows[i] = map[string]any{"key": capIndexed(redact.URL(it.Key)), "key_hash": redact.Hash(it.Key), "etag": optional(it.ETag),
 			"last_modified": optional(it.LastModified), "hash": it.Hash, "article_id": optional(it.ArticleID),
 			"status": it.Status, "seen_at": timeParam(it.SeenAt)}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"sync/atomic"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -38,6 +39,9 @@ type Config struct {
 type Store struct {
 	driver neo4j.DriverWithContext
 	cfg    Config
+	// legacyUpgraded is set once source state from before migration 0006
+	// has been upgraded (upgradeLegacySources).
+	legacyUpgraded atomic.Bool
 }
 
 // Open connects to Neo4j and checks that the server answers, accepts the

@@ -468,13 +468,13 @@ func tooOld(published string, cutoff time.Time) bool {
 }
 
 // itemKey is the identity of an item in the source's state: its key (the
-// item's link), capped like an indexed value (a hostile feed's kilobytes of
-// link would fail the index), or its content hash when it has none.
+// item's link, stored hashed; graph caps what it shows), or, when it has
+// none, its content hash (docHash).
 func itemKey(d source.Document, hash string) string {
 	if d.Key == "" {
 		return "content:" + hash
 	}
-	return schema.Cap(d.Key, schema.MaxIndexedLen)
+	return d.Key
 }
 
 // docHash digests what decides whether an item changed.
@@ -499,7 +499,11 @@ func (e *recordingExtractor) Extract(ctx context.Context, d source.Document) (sc
 		return doc, err
 	}
 	id := pipeline.ArticleID(d, doc)
-	key := itemKey(d, docHash(d))
+	hash := ""
+	if d.Key == "" {
+		hash = docHash(d) // only an item without a link is known by its content
+	}
+	key := itemKey(d, hash)
 	e.src.mu.Lock()
 	e.src.byArticle[id] = key
 	e.src.mu.Unlock()
