@@ -153,12 +153,15 @@ func (s *Store) connErr(err error) error {
 		e.Cause = nerr.Code + ": " + nerr.Msg
 	case neo4j.IsConnectivityError(err) || isTimeout(err):
 		e.Cause = "cannot connect: " + rootCause(err)
-		e.Hint = "is Neo4j running? start the local one with scripts/neo4j start && " + localEnv
+		e.Hint = notRunningHint
 	default:
 		e.Cause = err.Error()
 	}
 	return e
 }
+
+// notRunningHint is the hint for a server that does not answer.
+const notRunningHint = "is Neo4j running? start the local one with scripts/neo4j start && " + localEnv
 
 // localEnv sets the address and credentials of the local server started by
 // scripts/neo4j.

@@ -128,7 +128,7 @@ func (s *Store) gaveUp(err error) error {
 		cause = "no answer"
 	}
 	return &ConnError{URI: s.cfg.URI, Cause: fmt.Sprintf("gave up after %s (neo4j.retry_timeout): %s", s.cfg.RetryTimeout, cause),
-		Hint: "is Neo4j running? start the local one with scripts/neo4j start", Err: fmt.Errorf("%w: %w", errRetryBudget, err)}
+		Hint: notRunningHint, Err: fmt.Errorf("%w: %w", errRetryBudget, err)}
 }
 
 // writeErr phrases a failed write. When the driver gave up retrying because

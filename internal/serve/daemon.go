@@ -281,10 +281,9 @@ func (d *Daemon) startDue(ctx context.Context, st DaemonStore) {
 		states, err := st.SourceStates(ctx, job.Sources)
 		if err != nil {
 			d.log.Warn("cannot read the job's last run; running it now", "job", name, "err", err)
-		} else if !Due(job, states, now) {
-			next, _ := NextDue(job.Schedule, LastRun(job, states), now)
-			d.log.Info("job not due at start", "job", name, "last_run", LastRun(job, states).Format(time.RFC3339),
-				"due", next.Format(time.RFC3339))
+		} else if last := LastRun(job, states); !Due(job, states, now) {
+			next, _ := NextDue(job.Schedule, last, now) // Due succeeded, so this does
+			d.log.Info("job not due at start", "job", name, "last_run", last.Format(time.RFC3339), "due", next.Format(time.RFC3339))
 			d.startEveryAt(name, next)
 			continue
 		}

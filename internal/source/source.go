@@ -287,52 +287,25 @@ func (w *dirWalk) wanted(rel, name string) bool {
 }
 
 // HasFiles reports whether a folder holds at least one file that is not
-// hidden, whatever its name (following symbolic links, each folder once);
-// a path that is a file holds itself.
+// hidden, whatever its name (following symbolic links, each folder once, as
+// a walk does); a path that is a file holds itself. An error is one about
+// path itself: parts below it that cannot be read are passed over.
 func HasFiles(path string) (bool, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return false, err
-	}
-	if !info.IsDir() {
+	errFound := errors.New("found")
+	all := &Reader{opts: Options{Include: []string{"*"}}}
+	err := all.files(context.Background(), path, func(p string, err error) error {
+		switch {
+		case err == nil:
+			return errFound
+		case p == path:
+			return err
+		}
+		return nil
+	})
+	if errors.Is(err, errFound) {
 		return true, nil
 	}
-	visited := map[string]bool{}
-	var walk func(string) (bool, error)
-	walk = func(dir string) (bool, error) {
-		real, err := filepath.EvalSymlinks(dir)
-		if err != nil {
-			return false, err
-		}
-		if visited[real] {
-			return false, nil
-		}
-		visited[real] = true
-		entries, err := os.ReadDir(dir)
-		if err != nil {
-			return false, err
-		}
-		for _, e := range entries {
-			if strings.HasPrefix(e.Name(), ".") {
-				continue
-			}
-			full := filepath.Join(dir, e.Name())
-			fi, err := os.Stat(full)
-			if err != nil {
-				continue
-			}
-			if fi.Mode().IsRegular() {
-				return true, nil
-			}
-			if fi.IsDir() {
-				if ok, err := walk(full); ok || err != nil {
-					return ok, err
-				}
-			}
-		}
-		return false, nil
-	}
-	return walk(path)
+	return false, err
 }
 
 // matchAny reports whether any pattern matches the relative path or the base
