@@ -151,11 +151,7 @@ func (a *analysis) bodyOfPlace(sp quotes.Span) *actor {
 // buildStatements turns quotations and reported speech into statements with
 // resolved speakers.
 func (a *analysis) buildStatements() {
-	sents := make([]quotes.Sentence, len(a.sents))
-	for i, s := range a.sents {
-		sents[i] = quotes.Sentence{Start: s.Start, End: s.End}
-	}
-	all := quotes.Find(a.text, sents)
+	all := quotes.Find(a.text, a.sents)
 	qs := all[:0]
 	for _, q := range all {
 		if q.Content.Empty() || q.Content.Start < 0 || q.Content.End > len(a.text) {

@@ -47,6 +47,7 @@ type Sentence struct {
 type docInfo struct {
 	lower  map[string]bool // words seen in lower case
 	capMid map[string]bool // lower-cased forms of words seen Capitalised inside a mixed-case sentence
+	ups    []bool          // per sentence: written in capitals (upperSentence)
 }
 
 // newDocInfo reads the document's words. lower, when not nil, already
@@ -65,6 +66,7 @@ func newDocInfo(sents []Sentence, lower map[string]bool) *docInfo {
 		}
 	}
 	ups := make([]bool, len(sents))
+	d.ups = ups
 	anyUp := false
 	for si, s := range sents {
 		ups[si] = upperSentence(s.Words)

@@ -103,17 +103,16 @@ func (t *Tagger) TagDocument(sents []Sentence, lower map[string]bool) [][]Span {
 	d := newDocInfo(sents, lower)
 	out := make([][]Span, len(sents))
 	for i, s := range sents {
-		out[i] = t.tagSentence(s, d)
+		out[i] = t.tagSentence(s, d.ups[i], d)
 	}
 	return out
 }
 
-// emissions fills t.em with the score of each tag at each token; tokens
-// that cannot be in a name get only O.
-func (t *Tagger) emissions(s Sentence, d *docInfo) {
+// emissions fills t.em with the score of each tag at each token (up: the
+// sentence is in capitals); tokens that cannot be in a name get only O.
+func (t *Tagger) emissions(s Sentence, up bool, d *docInfo) {
 	n := len(s.Words)
 	t.sf.prepare(s)
-	up := upperSentence(s.Words)
 	t.em = slices.Grow(t.em[:0], n)[:n]
 	for i := range n {
 		e := &t.em[i]
@@ -218,12 +217,13 @@ func (t *Tagger) backward(em [][NumTags]int32, toO bool, trans *[NumTags + 1][Nu
 	}
 }
 
-func (t *Tagger) tagSentence(s Sentence, d *docInfo) []Span {
+// tagSentence tags one sentence; up says it is written in capitals.
+func (t *Tagger) tagSentence(s Sentence, up bool, d *docInfo) []Span {
 	n := len(s.Words)
 	if n == 0 {
 		return nil
 	}
-	t.emissions(s, d)
+	t.emissions(s, up, d)
 	var out []Span
 	// tokens outside names split the sentence: decode each run of candidates
 	for rs := 0; rs < n; {

@@ -173,8 +173,7 @@ var notSigners = map[string]bool{"note": true, "update": true, "updated": true, 
 	"sources": true, "credit": true, "caption": true, "warning": true, "breaking": true, "exclusive": true,
 	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "by": true, "for": true, "from": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
-	"sunday": true, "today": true, "yesterday": true, "here": true, "this": true, "that": true, "it": true,
-	"q": false, "a.": false}
+	"sunday": true, "today": true, "yesterday": true, "here": true, "this": true, "that": true, "it": true}
 
 // lone handles a unit that is a quotation with no attribution.
 func (f *finder) lone() {
