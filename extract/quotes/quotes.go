@@ -127,7 +127,7 @@ func Find(src string, sents []text.Sentence) []Quote {
 			out = append(out, q)
 		}
 	}
-	return out
+	return unnest(src, out)
 }
 
 // find returns every statement the rules propose.
