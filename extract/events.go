@@ -702,6 +702,9 @@ func (a *analysis) buildEvents() {
 	}
 	for i := range a.events {
 		ev := &a.events[i]
+		if a.vagueRepeat(ev) {
+			continue
+		}
 		if bare(ev) {
 			k := key(ev)
 			if seen[k] || a.detailedOnce(ev) {
@@ -746,6 +749,48 @@ func (a *analysis) buildEvents() {
 		ids[ev.ID] = len(a.events)
 		a.events = append(a.events, ev)
 	}
+}
+
+// vagueRepeat reports whether ev says no more than where a happening of its
+// type took place (no side, date or count), and that place is the place of
+// a detailed event of the same type or holds it by the article's own words:
+// "a Donetsk airstrike" after "the strike on a market in Kramatorsk in
+// Donetsk Oblast" that killed 14 is that strike told again, not a second one.
+func (a *analysis) vagueRepeat(ev *schema.Event) bool {
+	if ev.Location == nil || len(ev.Source)+len(ev.Target) > 0 || ev.Date != nil || ev.Fatalities != nil || len(ev.Quantities) > 0 {
+		return false
+	}
+	for i := range a.events {
+		o := &a.events[i]
+		if o == ev || o.Type != ev.Type || o.Location == nil || len(o.Source)+len(o.Target) == 0 && o.Fatalities == nil {
+			continue
+		}
+		if *o.Location == *ev.Location || a.statedWithin(*o.Location, *ev.Location) {
+			return true
+		}
+	}
+	return false
+}
+
+// statedWithin reports whether the article writes place inner as lying in
+// place outer: "Kramatorsk in Donetsk Oblast", "Homs, Syria".
+func (a *analysis) statedWithin(inner, outer string) bool {
+	for si, its := range a.items {
+		for _, x := range its {
+			if x.place == nil || x.place.id != inner {
+				continue
+			}
+			if sep := a.tokAt(si, x.j); sep != "in" && sep != "," {
+				continue
+			}
+			for _, y := range its {
+				if y.i == x.j+1 && y.place != nil && y.place.id == outer {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // detailedOnce reports whether a bare mention ("in separate phone calls
