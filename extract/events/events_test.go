@@ -55,6 +55,8 @@ func TestFindTypes(t *testing.T) {
 		{"agree intent cooperate", "The two countries will share intelligence on militant groups.", "AGREE", "share intelligence"},
 		{"agree", "Israel and Hamas agreed to a three-day truce on Monday.", "AGREE", "agreed"},
 		{"agree intent", "Germany said it will send more aid to Ukraine next year.", "AGREE", ""},
+		{"insist on", "The union insisted on a pay rise before talks resume.", "REQUEST", "insisted"},
+		{"insist that, a demand", "Lebanon insisted that Israel withdraw from the border villages.", "REQUEST", "insisted"},
 		{"consult meet", "Putin and Erdogan met in Sochi on Tuesday.", "CONSULT", "met"},
 		{"consult phone", "Macron held a phone call with Zelensky on Friday.", "CONSULT", "phone call"},
 		{"consult visit", "The Chinese foreign minister visited Moscow last week.", "CONSULT", "visited"},
@@ -126,6 +128,7 @@ func TestFindNoEvent(t *testing.T) {
 		"Oil demand is expected to grow next year.",
 		"The city faces a host of problems.",
 		"She spoke at a campaign rally in Michigan on Friday.",
+		"The ministry insisted that the new rules were lawful.",
 	} {
 		assert.Empty(t, Select(find(s)), s)
 	}

@@ -323,6 +323,9 @@ func applyRules(ts []tok, m *match, sc *sentenceWords) bool {
 			return false // "the RT host": a noun after a name
 		}
 	}
+	if lemma == "insist" && next == "that" && assertedClause(ts, m.last+2) {
+		return false // "insisted that an airstrike had hit a depot": a claim, not a demand
+	}
 	if single && (m.nom || e.nounOnly || k == formBase && !modals[prev]) {
 		if modifiedHeads[next] {
 			return false // "attack helicopters", "aid workers", "rescue workers"
@@ -558,6 +561,28 @@ func modalRequest(ts []tok, i int) (match, bool) {
 	}
 	return match{e: mustEntry, idx: []int{i}, first: i, last: i, typ: "REQUEST", cameo: "100", conf: conf}, true
 }
+
+// assertedClause reports whether the clause from ts[i] states a fact (its
+// first verb is past or a form of be/have: "that the strike had hit a
+// depot") rather than what should be done ("that Israel withdraw", "that
+// talks must resume").
+func assertedClause(ts []tok, i int) bool {
+	for j := i; j < len(ts) && j < i+8; j++ {
+		w := ts[j].low
+		switch {
+		case w == "," || w == ";" || w == "must" || w == "should" || w == "shall" || w == "be":
+			return false
+		case indicativeAux[w]:
+			return true
+		case j > i && len(w) > 3 && strings.HasSuffix(w, "ed") && !ts[j].cap:
+			return true
+		}
+	}
+	return false
+}
+
+// indicativeAux are the finite forms of be, have and do.
+var indicativeAux = set("is", "are", "was", "were", "has", "have", "had", "did", "does")
 
 // adjectival reports lower-case words with a typical adjective ending.
 func adjectival(w string) bool {
