@@ -23,7 +23,7 @@ const binaryHead = 8192
 
 // Version names the extractor in every Document it produces; bump it when
 // the output for the same input changes.
-const Version = "geokg-extract/2"
+const Version = "geokg-extract/3"
 
 // MaxTextBytes is the largest article text Extract accepts (news articles
 // are far smaller; this bounds time and memory on hostile input).
