@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/geokg/geokg/extract/gazetteer"
 	"github.com/geokg/geokg/extract/quotes"
 	"github.com/geokg/geokg/schema"
 )
@@ -143,6 +144,10 @@ func (a *analysis) describedSpeaker(sp quotes.Span) *actor {
 	head := describedHead(words)
 	single := strings.TrimSuffix(head, "s")
 	nameLike := len(words) <= 3 && allWordsCap(phrase) && a.isFirstName(words[0])
+	if !nameLike && len(words) <= 3 && allWordsCap(phrase) && !strings.HasSuffix(head, "s") && !a.placeOnly(start, end) &&
+		a.unseenName(words, a.sents[a.sentOf(start)].Start == start) {
+		nameLike = true
+	}
 	if !nameLike && len(words) <= 2 && !determinerWords[strings.ToLower(words[0])] && strings.HasSuffix(head, "s") &&
 		(len(words) == 1 || !isCap(words[1])) {
 		return nil // "analysts said", "Traders said": people in general, no actor
@@ -181,6 +186,23 @@ var notInDescription = map[string]bool{"would": true, "could": true, "should": t
 	"may": true, "might": true, "must": true, "not": true, "am": true, "is": true, "was": true, "were": true,
 	"are": true, "do": true, "does": true, "did": true, "has": true, "have": true, "had": true, "became": true,
 	"let": true, "be": true, "been": true}
+
+// unseenName reports capitalised words the article never writes in lower
+// case and no word list knows as anything but a name: a speaker written
+// that way ("Holloway said", "said Stone") is someone the name tagger
+// missed. A common word opening a sentence is not taken for a name
+// ("Commerce said"), nor is a plural ("Critics said") or a place.
+func (a *analysis) unseenName(words []string, sentenceStart bool) bool {
+	for i, w := range words {
+		w = strings.TrimRight(w, ".,")
+		lw := strings.ToLower(w)
+		if isAllCaps(w) || a.lower[lw] || a.lex.notNames[w] || a.lex.thingWords[w] || a.lex.titles[lw].canon != "" ||
+			a.lex.orgWords[w] != "" || determinerWords[lw] || humanNouns[lw] || i == 0 && sentenceStart && gazetteer.IsCommonWord(lw) {
+			return false
+		}
+	}
+	return true
+}
 
 func (a *analysis) isFirstName(w string) bool {
 	_, ok := a.lex.firstNames[w]

@@ -53,3 +53,28 @@ func TestDescribedSpeakers(t *testing.T) {
 		}
 	}
 }
+
+// A capitalised speaker the name tagger missed is someone; a common word
+// opening a sentence, a plural or a place is not.
+func TestUnseenNameSpeakers(t *testing.T) {
+	e := newTestExtractor(t)
+	d, err := e.Extract(context.Background(), Input{Text: "Asked about the vote, Holloway said the count was fair. " +
+		"\"We will appeal,\" said Stone. Commerce said exports fell in May. Eyewitnesses said the road was closed. " +
+		"Murmansk said the port was icebound."})
+	assert.NoError(t, err)
+	speakers := map[string]string{}
+	for _, st := range d.Statements {
+		name := "-"
+		if st.Speaker != nil {
+			if a := actorByID(d, *st.Speaker); a != nil {
+				name = a.Kind + ":" + a.Name
+			}
+		}
+		speakers[st.Text] = name
+	}
+	assert.Equal(t, "person:Holloway", speakers["the count was fair"])
+	assert.Equal(t, "person:Stone", speakers["We will appeal,"])
+	assert.NotContains(t, speakers["exports fell in May"], "person:")
+	assert.Equal(t, "-", speakers["the road was closed"])
+	assert.NotContains(t, speakers["the port was icebound"], "person:")
+}
