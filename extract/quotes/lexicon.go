@@ -181,7 +181,7 @@ func inSet(m wset, w string) bool { return lookup(w).sets&m != 0 }
 // word sets used by the clause rules (lower case)
 var (
 	clauseWords = newSet("that because while when if although though whether where so but and as than who which whom whose what after before since until unless once how why")
-	tailWords   = newSet("in on at during after before from to of with via about through on in later earlier last this today yesterday tonight recently")
+	tailWords   = newSet("in on at during after before from to of with via about through on in later earlier last this today yesterday tonight recently as while when")
 	infinitive  = newSet("to")
 	whWords     = newSet("what why how whether if who when where which")
 	agreeForms  = newSet("agree agrees agreed agreeing")

@@ -93,6 +93,12 @@ func TestFind(t *testing.T) {
 			[]want{
 				{Kind: Indirect, Content: "the strike was over", Speaker: "Ortiz", Cue: "said"},
 				{Kind: Indirect, Content: "that the union had won little", Speaker: "Lena Park", Cue: "noted"}}},
+		{"attribution as its own sentence after an exclamation, with an adjunct",
+			"“Please welcome the next governor!” State Senator Dale Pruitt said as he opened the rally.",
+			[]want{{Kind: Direct, Content: "Please welcome the next governor!", Speaker: "State Senator Dale Pruitt", Cue: "said"}}},
+		{"inverted, speaker with a relative clause",
+			"“If I were a donor, I'd want answers,” said a party committee member who backs the governor.",
+			[]want{{Kind: Direct, Content: "If I were a donor, I'd want answers,", Speaker: "a party committee member", Cue: "said"}}},
 		{"told reporters that",
 			"Foreign Minister Sergei Lavrov told reporters in Moscow that the talks would resume.",
 			[]want{{Kind: Indirect, Content: "that the talks would resume", Speaker: "Foreign Minister Sergei Lavrov", Cue: "told"}}},

@@ -467,7 +467,8 @@ func (f *finder) statement(c, n, fl, lo int, prevSpk *Span) int {
 	if segS >= segE && k >= lo && (toks[k].k == kQuote && f.wordIn(c, invertible) || f.isPunct(k, ',') && f.wordIn(c, sayForms)) && fl&cueIng == 0 {
 		// "“…,” said X" / "…, says X, the …"
 		if s0, s1 := f.npAfter(after, toks[k].k == kQuote); s1 > s0 && !f.wordIn(s0, timeWords) &&
-			(s1 >= len(toks) || f.isBoundary(s1) && toks[s1].k != kQuote || (f.wordIn(s1, prepositions) || f.wordIn(s1, timeWords)) && !f.wordIs(s1, "to") && !f.wordIs(s1, "of")) {
+			(s1 >= len(toks) || f.isBoundary(s1) && toks[s1].k != kQuote || (f.wordIn(s1, prepositions) || f.wordIn(s1, timeWords)) && !f.wordIs(s1, "to") && !f.wordIs(s1, "of") ||
+				f.wordIs(s1, "who") || f.wordIs(s1, "whose")) { // "“…,” said a party member who backs him"
 			return f.post(c, cue, lo, k, s0, s1, s1, prevSpk, true)
 		}
 	}
