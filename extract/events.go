@@ -460,9 +460,9 @@ func (a *analysis) buildEvents() {
 				tgt = a.actorsIn(si, tr.Patient.Start, tr.Patient.End)
 				ownSide = len(src) == 1 && len(tgt) > 0 && !tr.Symmetric && !overlaps(tr.Agent, tr.Patient)
 			}
-			if tr.Dictionary && (len(src) == 0 || len(tgt) == 0) {
-				// a dictionary verb counts only with both sides its own
-				// actors ("Tehran rebuked Baku")
+			if (tr.Dictionary || tr.BothSides) && (len(src) == 0 || len(tgt) == 0) {
+				// a dictionary verb, or a generic one ("helped"), counts only
+				// with both sides its own actors ("Tehran rebuked Baku")
 				continue
 			}
 			if len(tgt) == 0 {

@@ -74,3 +74,31 @@ func TestEventErrors(t *testing.T) {
 	assert.Equal(t, []string{"country:POL"}, rejects[0].Source)
 	assert.Equal(t, []string{"country:BLR"}, rejects[0].Target)
 }
+
+// Generic verbs ("helped", "suspended") state an event only between two
+// named sides, and a reporter's request for comment is no event, nor is
+// what it would have been a comment on.
+func TestNoEventFromGenericVerbsOrCommentRequests(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct {
+		text, typ string
+		want      bool
+	}{
+		{"The governor helps lead a program for veterans.", "AID", false},
+		{"The win is helping the senator stretch her lead.", "AID", false},
+		{"Russia helped Syria rebuild its air defences.", "AID", true},
+		{"Senator Alma Ruiz suspended her campaign on Tuesday.", "SANCTION", false},
+		{"The embassy did not respond to a request for comment.", "REJECT", false},
+		{"The ministry declined to comment on the criticism from Ankara.", "ACCUSE", false},
+		{"The ministry declined to comment on the criticism from Ankara.", "REJECT", false},
+	}
+	for _, tt := range tests {
+		d, err := e.Extract(context.Background(), Input{Text: tt.text})
+		require.NoError(t, err)
+		got := false
+		for _, ev := range d.Events {
+			got = got || ev.Type == tt.typ
+		}
+		assert.Equal(t, tt.want, got, "%s in %q: %+v", tt.typ, tt.text, d.Events)
+	}
+}

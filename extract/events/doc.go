@@ -15,7 +15,11 @@
 // (seeds/lexicon/events_cameo.tsv, by internal/cameo: verb synonyms and
 // "verb ... object/particle" patterns mapped to PLOVER) is matched on the
 // words no hand entry took; its triggers carry Dictionary and count, as in
-// PETRARCH, only between a named agent and patient (Supported). General rules
+// PETRARCH, only between a named agent and patient (Supported). A generic
+// hand verb flagged "sides" ("helped", "suspended") carries BothSides: the
+// caller keeps it, too, only when the sentence names both its sides. A
+// reporter's request for comment ("did not respond to a request for
+// comment on …", "declined to comment") is no event, nor is its topic. General rules
 // disambiguate common traps ("strike" as labour action or military strike,
 // "call" as phone call, request or accusation, "March" the month, "released
 // a statement", "stocks rallied", verbal "attacks" in political news),

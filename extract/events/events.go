@@ -61,6 +61,9 @@ type Trigger struct {
 	// dictionary: like PETRARCH, a caller should keep it only when the
 	// sentence names both its sides in the trigger's own agent and patient.
 	Dictionary bool
+	// BothSides is set for a generic verb of the hand lexicon ("helped"):
+	// it states an event only when the sentence names both its sides.
+	BothSides bool
 	// Confidence is a 0-1 score that the sentence states this event.
 	Confidence float64
 }

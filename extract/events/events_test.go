@@ -129,6 +129,8 @@ func TestFindNoEvent(t *testing.T) {
 		"The city faces a host of problems.",
 		"She spoke at a campaign rally in Michigan on Friday.",
 		"The ministry insisted that the new rules were lawful.",
+		"The embassy did not immediately respond to a request for comment on the sanctions.",
+		"Republicans must be gnashing their teeth over the polls.",
 	} {
 		assert.Empty(t, Select(find(s)), s)
 	}

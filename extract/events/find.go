@@ -40,10 +40,11 @@ func Find(text string, toks []text.Token) []Trigger {
 	clear(heard)
 	buf.heard = heard
 	vocab := sentenceVocab(ts)
+	topic := commentTopic(ts) // "declined to comment on the sanctions": no event from there on
 	for pass := 0; pass < 2; pass++ {
 		compiled := pass == 1
 		for i := 0; i < len(ts); i++ {
-			if !ts[i].word || ts[i].owner >= 0 || heard[i] || properNoun(ts, i) {
+			if !ts[i].word || ts[i].owner >= 0 || heard[i] || properNoun(ts, i) || i >= topic {
 				continue
 			}
 			if compiled && !lx.compiledAt(&ts[i]) {
@@ -323,6 +324,9 @@ func applyRules(ts []tok, m *match, sc *sentenceWords) bool {
 			return false // "the RT host": a noun after a name
 		}
 	}
+	if forComment(ts, m.last+1) {
+		return false // "declined to comment", "a request for comment": no event
+	}
 	if lemma == "insist" && next == "that" && assertedClause(ts, m.last+2) {
 		return false // "insisted that an airstrike had hit a depot": a claim, not a demand
 	}
@@ -555,6 +559,9 @@ func modalRequest(ts []tok, i int) (match, bool) {
 	if i+1 < len(ts) && (ts[i+1].low == "have" || ts[i+1].low == "be" && i+2 < len(ts) && (ts[i+2].low == "a" || ts[i+2].low == "the")) {
 		return match{}, false // "must have been", "should be the"
 	}
+	if i+2 < len(ts) && ts[i+1].low == "be" && strings.HasSuffix(ts[i+2].low, "ing") {
+		return match{}, false // "must be gnashing their teeth": a guess, not a demand
+	}
 	conf := 0.8
 	if !speech {
 		conf = 0.6
@@ -576,6 +583,35 @@ func assertedClause(ts []tok, i int) bool {
 			return true
 		case j > i && len(w) > 3 && strings.HasSuffix(w, "ed") && !ts[j].cap:
 			return true
+		}
+	}
+	return false
+}
+
+// commentTopic returns the index of the first word after a request for
+// comment ("… did not respond to a request for comment on the report",
+// "declined to comment on whether …"), len(ts) when the sentence has none:
+// what is not commented on is no event.
+func commentTopic(ts []tok) int {
+	for i := 1; i < len(ts); i++ {
+		if w := ts[i].low; (w == "comment" || w == "comments") && forComment(ts, i-1) {
+			return i + 1
+		}
+	}
+	return len(ts)
+}
+
+// forComment reports a trigger that a reporter's request for comment
+// follows ("request for comment", "request seeking comment", "declined to
+// comment", "refused to comment on the report").
+func forComment(ts []tok, i int) bool {
+	for j := i; j < len(ts) && j < i+2; j++ {
+		switch ts[j].low {
+		case "comment", "comments", "immediate":
+			return true
+		case "for", "seeking", "to", "any", "further":
+		default:
+			return false
 		}
 	}
 	return false

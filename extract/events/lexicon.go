@@ -54,6 +54,7 @@ type entry struct {
 	verbOnly bool
 	rule     string
 	compiled bool // from the compiled CAMEO dictionary, not the hand lexicon
+	sides    bool // a generic verb: an event only between two named sides ("helped")
 	rec      []string
 	line     int
 	// rest holds the words after the first, to rule the entry out cheaply
@@ -207,6 +208,8 @@ func (lx *lexicon) parse(src string, hand map[string]bool, compiled bool, errs [
 					e.nounOnly = true
 				case f == "verb":
 					e.verbOnly = true
+				case f == "sides":
+					e.sides = true
 				case f == "strike", f == "call", f == "march":
 					e.rule = f
 				case strings.HasPrefix(f, "rec="):

@@ -57,6 +57,7 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 		Confidence: m.conf,
 		Nominal:    m.nom,
 		Dictionary: e.compiled,
+		BothSides:  e.sides,
 	}
 	lemma := e.words[0].w
 	k := ts[m.first].kind(lemma)
