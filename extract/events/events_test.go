@@ -327,3 +327,24 @@ func TestNamesAreNotTriggers(t *testing.T) {
 		}
 	}
 }
+
+// An event spoken of is not the speaker's act: its noun refers back.
+func TestTopicOfSpeech(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Hours later, the chancellor found herself addressing Friday's attack in Munich.": true,
+		"The minister recalled the bombing of the embassy.":                               true,
+		"The senator recalled her opposition to the war.":                                 false,
+		"Rebels launched an attack on the garrison.":                                      false,
+	} {
+		var got *Trigger
+		for _, tr := range find(s) {
+			if tr.Nominal || tr.Type == "ASSAULT" || tr.Type == "REJECT" {
+				tr := tr
+				got = &tr
+				break
+			}
+		}
+		require.NotNil(t, got, "no trigger in %q", s)
+		assert.Equal(t, want, got.Anaphoric, "%q: %+v", s, *got)
+	}
+}

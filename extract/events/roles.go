@@ -176,6 +176,11 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 		if agent.Empty() {
 			agent = premodifiers(ts, m.first)
 		}
+		if m.nom && topicOf(ts, m.first) {
+			// "addressing Friday's attack", "mentioned the shooting": an
+			// event spoken of is not the speaker's act
+			tr.Anaphoric = true
+		}
 		if agent.Empty() && anaphoric(ts, m.first) {
 			tr.Anaphoric = true
 			// its own complement still names a side: "the resignation of
@@ -356,6 +361,41 @@ func descriptive(ts []tok, first int) bool {
 
 // nounComplement are the prepositions of an event noun's own complement.
 var nounComplement = set("of", "on", "against", "to")
+
+// topicOf reports whether the noun phrase of the nominal trigger at first
+// is the object of a verb of speaking, knowing or feeling ("addressed
+// Friday's attack", "mourned the victims of the bombing"): the subject of
+// that verb speaks of the event, it does not carry it out.
+func topicOf(ts []tok, first int) bool {
+	for j := first - 1; j >= 0 && j >= first-4; j-- {
+		w := ts[j].low
+		if topicVerbs[w] {
+			return true
+		}
+		if ownPossessives[w] {
+			return false // "recalled her opposition": her own act
+		}
+		if !ts[j].word || ts[j].isTrig || !(definiteDet[w] || determiners[w] || ts[j].cap || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || isDigits(w) || adjectival(w)) {
+			return false
+		}
+	}
+	return false
+}
+
+// ownPossessives name whose act an event noun is.
+var ownPossessives = set("his", "her", "their", "its", "our", "my")
+
+// topicVerbs speak of, recall or feel about an event (all their forms).
+var topicVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range []string{"address", "mention", "discuss", "recall", "cite", "describe", "remember", "mourn",
+		"commemorate", "witness", "cover", "explain", "investigate", "probe", "survive", "recount", "blame", "praise"} {
+		for _, f := range []string{v, v + "s", v + "d", v + "ed", v + "ing", strings.TrimSuffix(v, "e") + "ing", v + "es"} {
+			m[f] = true
+		}
+	}
+	return m
+}()
 
 // definiteDet are the words that make a nominal trigger point back to an
 // event already known to the reader.
