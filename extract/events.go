@@ -532,6 +532,22 @@ func (a *analysis) buildEvents() {
 				tgt = minus(tgt, src)
 			}
 			src, tgt = a.noPublisher(src), a.noPublisher(tgt)
+			if tr.Type == "ASSAULT" && !tr.Violent && !fatal && !a.armedSide(src) && !a.armedSide(tgt) {
+				// no weapon, no dead, no state or armed group: a figure of
+				// speech. An attack in words ("Sanders attacked Clinton as
+				// …") accuses; a contest ("the battle for the nomination",
+				// "beat Hillary Clinton") is no event
+				switch {
+				case !verbalAttack(a.text[tr.Start:tr.End]):
+					continue
+				case tr.Nominal && (len(tgt) == 0 || where != nil):
+					// "the Brussels attacks": an attack referred to, as told
+				case len(tgt) == 0:
+					continue
+				default:
+					tr.Type, tr.Cameo, tr.Confidence = "ACCUSE", "111", tr.Confidence*0.8
+				}
+			}
 			if tr.Type == "CONSULT" {
 				tgt = a.noMedia(tgt) // "speaking to the Northern Herald": an interview, not talks
 			}
@@ -749,6 +765,50 @@ func (a *analysis) buildEvents() {
 		ids[ev.ID] = len(a.events)
 		a.events = append(a.events, ev)
 	}
+}
+
+// verbalAttack reports a trigger of attack ("attacked", "assaults",
+// "hammered", "targeting") that, with no violence about it, is an attack
+// in words.
+func verbalAttack(trigger string) bool {
+	w := strings.ToLower(trigger)
+	for _, p := range []string{"attack", "assault", "hammer", "target", "blast", "lash"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// armedSide reports whether a side holds a state or an armed group, which
+// can use force without the sentence naming a weapon ("Russia attacked
+// Ukraine").
+func (a *analysis) armedSide(ids []string) bool {
+	for _, id := range ids {
+		x := a.byID[id]
+		if x == nil {
+			continue
+		}
+		if x.kind == schema.KindCountry || x.kind == schema.KindGroup && !strings.HasPrefix(id, "speaker:") {
+			return true
+		}
+		if x.kind == schema.KindOrganization && armedNames(x.name) {
+			return true
+		}
+	}
+	return false
+}
+
+// armedNames reports an organisation named as a force ("Syrian Arab Army",
+// "Rapid Support Forces", "Revolutionary Guard").
+func armedNames(name string) bool {
+	for _, w := range strings.Fields(name) {
+		switch strings.ToLower(w) {
+		case "army", "forces", "force", "navy", "guard", "guards", "militia", "brigade", "brigades", "police", "military", "front":
+			return true
+		}
+	}
+	return false
 }
 
 // vagueRepeat reports whether ev says no more than where a happening of its

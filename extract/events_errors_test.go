@@ -102,3 +102,32 @@ func TestNoEventFromGenericVerbsOrCommentRequests(t *testing.T) {
 		assert.Equal(t, tt.want, got, "%s in %q: %+v", tt.typ, tt.text, d.Events)
 	}
 }
+
+// With no weapon, no dead and no state or armed group, "attacked",
+// "battle" and "beat" are figures of speech: an attack in words accuses,
+// a contest is no event.
+func TestFigurativeAssault(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct{ text, want string }{
+		{"Senator Dana Holt attacked Governor Luis Pena as too cozy with the banks.", "ACCUSE"},
+		{"Holt and Pena battled for the nomination all spring.", ""},
+		{"Holt hopes to beat Pena in the primary on Tuesday.", ""},
+		{"Russia attacked Ukraine on Friday.", "ASSAULT"},
+		{"Gunmen attacked a bus near Kabul, killing four people.", "ASSAULT"},
+	}
+	for _, tt := range tests {
+		d, err := e.Extract(context.Background(), Input{Text: tt.text, PublishedAt: "2026-03-02"})
+		require.NoError(t, err)
+		var types []string
+		for _, ev := range d.Events {
+			if ev.Type == "ASSAULT" || ev.Type == "ACCUSE" {
+				types = append(types, ev.Type)
+			}
+		}
+		if tt.want == "" {
+			assert.Empty(t, types, tt.text)
+		} else {
+			assert.Equal(t, []string{tt.want}, types, tt.text)
+		}
+	}
+}

@@ -40,6 +40,12 @@
 // agreement") is a SANCTION, "helped X evade controls" no AID, and a
 // protest's "to demand" is the protest itself.
 //
+// An ASSAULT trigger carries Violent when its sentence names weapons,
+// casualties or armed men; the caller reads one without it, between sides
+// that are no state or armed group, as a figure of speech ("attacked
+// Clinton as too cozy with Wall Street" accuses, "the battle for the
+// nomination" is no event).
+//
 // Select picks the trigger a single-event sentence most plausibly asserts;
 // Asserted turns a negated cooperative trigger into the REJECT it states.
 // internal/plover measures the package on the PLOVER gold sentences.

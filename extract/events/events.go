@@ -64,6 +64,11 @@ type Trigger struct {
 	// BothSides is set for a generic verb of the hand lexicon ("helped"):
 	// it states an event only when the sentence names both its sides.
 	BothSides bool
+	// Violent is set on an ASSAULT trigger whose sentence names weapons,
+	// casualties or armed men. Without it, between sides that are no state
+	// or armed group, "attacked", "battle" and "beat" are figures of speech
+	// ("Sanders attacked Clinton as too cozy with Wall Street").
+	Violent bool
 	// Confidence is a 0-1 score that the sentence states this event.
 	Confidence float64
 }

@@ -92,6 +92,9 @@ func Find(text string, toks []text.Token) []Trigger {
 	out := make([]Trigger, 0, len(ms))
 	for mi := range ms {
 		out = append(out, roles(ts, ms, mi, out))
+		if out[mi].Type == "ASSAULT" {
+			out[mi].Violent = sc.has(&sc.violence, violenceWords)
+		}
 	}
 	// "students staged demonstrations to demand reforms", "Kurds demonstrated
 	// calling for independence": the demand is what the protest is about,
@@ -703,7 +706,11 @@ var (
 		"civilians", "air", "rocket", "rockets", "terror", "terrorist", "terrorists", "insurgents", "fighters",
 		"village", "town", "base", "convoy", "militia", "jihadists", "shelling", "artillery", "drone", "drones",
 		"casualties", "explosion", "suicide", "gunfire", "tanks", "positions", "warplanes", "jets", "chemical",
-		"cyber", "hackers", "knife", "gun", "guns", "shot", "shooting", "victims", "raid", "offensive", "war")
+		"cyber", "hackers", "knife", "gun", "guns", "shot", "shooting", "victims", "raid", "offensive", "war",
+		"died", "death", "deaths", "fatally", "massacre", "bombing", "bomber", "bombers", "attackers", "assassination",
+		"assassinated", "stabbed", "stabbing", "hostage", "hostages", "explosives", "grenade", "airstrike", "airstrikes",
+		"shelled", "mortar", "sniper", "ambush", "armed", "navy", "warships", "occupation", "invasion", "insurgency",
+		"bullet", "bullets", "firearm", "firearms", "rifle", "rifles", "pistol")
 	politicsWords = set("tweet", "tweets", "twitter", "campaign", "speech", "debate", "comments", "remarks", "critics",
 		"media", "interview", "ad", "ads", "statement", "op-ed", "editorial", "rhetoric", "policy", "policies",
 		"nominee", "candidate", "rival", "opponent", "republican", "democrat", "democratic", "republicans",
