@@ -19,7 +19,9 @@
 // hand verb flagged "sides" ("helped", "suspended") carries BothSides: the
 // caller keeps it, too, only when the sentence names both its sides. A
 // reporter's request for comment ("did not respond to a request for
-// comment on …", "declined to comment") is no event, nor is its topic. General rules
+// comment on …", "declined to comment") is no event, nor is a question put
+// to someone ("asked whether …", "was pressed on why …"), nor what either
+// is about, up to the end of its clause. General rules
 // disambiguate common traps ("strike" as labour action or military strike,
 // "call" as phone call, request or accusation, "March" the month, "released
 // a statement", "stocks rallied", verbal "attacks" in political news),

@@ -57,6 +57,7 @@ func TestFindTypes(t *testing.T) {
 		{"agree intent", "Germany said it will send more aid to Ukraine next year.", "AGREE", ""},
 		{"insist on", "The union insisted on a pay rise before talks resume.", "REQUEST", "insisted"},
 		{"insist that, a demand", "Lebanon insisted that Israel withdraw from the border villages.", "REQUEST", "insisted"},
+		{"ask to, a request", "The minister asked Congress to approve the aid package.", "REQUEST", "asked"},
 		{"consult meet", "Putin and Erdogan met in Sochi on Tuesday.", "CONSULT", "met"},
 		{"consult phone", "Macron held a phone call with Zelensky on Friday.", "CONSULT", "phone call"},
 		{"consult visit", "The Chinese foreign minister visited Moscow last week.", "CONSULT", "visited"},
@@ -131,6 +132,11 @@ func TestFindNoEvent(t *testing.T) {
 		"The ministry insisted that the new rules were lawful.",
 		"The embassy did not immediately respond to a request for comment on the sanctions.",
 		"Republicans must be gnashing their teeth over the polls.",
+		"Asked whether he would endorse the governor, the senator smiled.",
+		"The moderator asked the candidate about the attack on the embassy.",
+		"The senator's appeal among young voters has grown.",
+		"Aides were encouraged by the results.",
+		"She was pressed on why she had not visited the border.",
 	} {
 		assert.Empty(t, Select(find(s)), s)
 	}

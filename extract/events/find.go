@@ -40,11 +40,13 @@ func Find(text string, toks []text.Token) []Trigger {
 	clear(heard)
 	buf.heard = heard
 	vocab := sentenceVocab(ts)
-	topic := commentTopic(ts) // "declined to comment on the sanctions": no event from there on
+	// "declined to comment on the sanctions", "asked whether he would
+	// endorse her": what is not commented on or asked about is no event
+	topic, topicEnd := unassertedTopic(ts)
 	for pass := 0; pass < 2; pass++ {
 		compiled := pass == 1
 		for i := 0; i < len(ts); i++ {
-			if !ts[i].word || ts[i].owner >= 0 || heard[i] || properNoun(ts, i) || i >= topic {
+			if !ts[i].word || ts[i].owner >= 0 || heard[i] || properNoun(ts, i) || i >= topic && i < topicEnd {
 				continue
 			}
 			if compiled && !lx.compiledAt(&ts[i]) {
@@ -327,6 +329,16 @@ func applyRules(ts []tok, m *match, sc *sentenceWords) bool {
 			return false // "the RT host": a noun after a name
 		}
 	}
+	if m.typ == "REQUEST" && (lemma == "ask" || lemma == "press" || lemma == "pressed") && e.n == 1 && (askedQuestion(ts, m.last+1) || lemma != "ask" && (next == "on" || next == "by")) {
+		return false // "asked whether", "was pressed on why": a question, not an appeal
+	}
+	if lemma == "appeal" && e.n == 1 && m.nom && (ownPossessives[prev] || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") ||
+		appealKinds[prev] || next == "among" || next == "with") {
+		return false // "Sanders's appeal among young voters", "broad appeal": how liked, not a plea
+	}
+	if lemma == "encourage" && beForms[prev] && next == "by" {
+		return false // "were encouraged by the results": pleased
+	}
 	if forComment(ts, m.last+1) {
 		return false // "declined to comment", "a request for comment": no event
 	}
@@ -591,18 +603,49 @@ func assertedClause(ts []tok, i int) bool {
 	return false
 }
 
-// commentTopic returns the index of the first word after a request for
-// comment ("… did not respond to a request for comment on the report",
-// "declined to comment on whether …"), len(ts) when the sentence has none:
-// what is not commented on is no event.
-func commentTopic(ts []tok) int {
-	for i := 1; i < len(ts); i++ {
-		if w := ts[i].low; (w == "comment" || w == "comments") && forComment(ts, i-1) {
-			return i + 1
+// unassertedTopic returns the words [from, to) that a request for comment
+// or a question is about ("… did not respond to a request for comment on
+// the report", "asked whether he would endorse her, …"), up to the end of
+// its clause; from = len(ts) when the sentence has none.
+func unassertedTopic(ts []tok) (int, int) {
+	for i := 0; i < len(ts); i++ {
+		w := ts[i].low
+		if (w == "comment" || w == "comments") && i > 0 && forComment(ts, i-1) || askForms[w] && askedQuestion(ts, i+1) {
+			j := i + 1
+			for j < len(ts) && ts[j].low != "," && ts[j].low != ";" {
+				j++
+			}
+			return i + 1, j
 		}
 	}
-	return len(ts)
+	return len(ts), len(ts)
 }
+
+// askForms are the forms of the verbs that put a question.
+var askForms = set("ask", "asks", "asked", "asking", "pressed", "pressing")
+
+// askedQuestion reports an "asked"/"pressed" that puts a question: a
+// question word or "about" follows, before any "to" or "for" that would
+// make it a request ("asked Congress to act", "asked for help").
+func askedQuestion(ts []tok, i int) bool {
+	for j := i; j < len(ts) && j < i+6; j++ {
+		switch w := ts[j].low; {
+		case w == "to" || w == "for" || !ts[j].word:
+			return false
+		case questionWords[w]:
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	questionWords = set("whether", "if", "about", "why", "what", "how", "when", "where", "who", "which", "question",
+		"questions")
+	// appealKinds qualify how widely someone is liked
+	appealKinds = set("broad", "wide", "popular", "electoral", "mass", "crossover", "populist", "emotional", "personal",
+		"wider", "broader", "voter", "youth")
+)
 
 // forComment reports a trigger that a reporter's request for comment
 // follows ("request for comment", "request seeking comment", "declined to
