@@ -377,6 +377,34 @@ func (a *analysis) actorsOutside(si, from int, skip []string) []string {
 	return out
 }
 
+// partnerAfter returns the actors of a "with"/"between" phrase that
+// follows the trigger ending at pos in its clause (within six words, no
+// comma between; up to a relative clause): the partner of a generic verb ("discussed the issue with
+// French President Emmanuel Macron").
+func (a *analysis) partnerAfter(si, pos int) []string {
+	toks := a.toks[si]
+	k := 0
+	for k < len(toks) && toks[k].Start < pos {
+		k++
+	}
+	for j := k; j < len(toks) && j < k+6; j++ {
+		switch strings.ToLower(toks[j].Text) {
+		case ",", ";", ".":
+			return nil
+		case "with", "between":
+			end := a.sents[si].End
+			for e := j + 1; e < len(toks); e++ {
+				if t := strings.ToLower(toks[e].Text); t == "," || t == ";" || t == "." || t == "who" || t == "which" || t == "that" || t == "where" {
+					end = toks[e].Start
+					break
+				}
+			}
+			return a.actorsIn(si, toks[j].End, end)
+		}
+	}
+	return nil
+}
+
 // minShare is the share of the sentence's surest trigger confidence another
 // trigger needs to be an event of its own.
 const minShare = 0.5
@@ -460,10 +488,20 @@ func (a *analysis) buildEvents() {
 				tgt = a.actorsIn(si, tr.Patient.Start, tr.Patient.End)
 				ownSide = len(src) == 1 && len(tgt) > 0 && !tr.Symmetric && !overlaps(tr.Agent, tr.Patient)
 			}
-			if (tr.Dictionary || tr.BothSides) && (len(src) == 0 || len(tgt) == 0) {
-				// a dictionary verb, or a generic one ("helped"), counts only
-				// with both sides its own actors ("Tehran rebuked Baku")
+			if tr.Dictionary && (len(src) == 0 || len(tgt) == 0) {
+				// a dictionary verb counts only with both sides its own
+				// actors ("Tehran rebuked Baku")
 				continue
+			}
+			if tr.BothSides {
+				// so does a generic one ("helped", "discussed"), its partner
+				// in a with-phrase ("discussed the issue with Macron")
+				if len(tgt) == 0 {
+					tgt = minus(a.partnerAfter(si, tr.End), src)
+				}
+				if len(src) == 0 || len(tgt) == 0 {
+					continue
+				}
 			}
 			if len(tgt) == 0 {
 				// "expelled [two Russian] diplomats": the side inside the phrase
@@ -502,6 +540,7 @@ func (a *analysis) buildEvents() {
 				// first named and their country, then the others
 				src, tgt = a.firstSide(src)
 			}
+
 			// fallback sides are never the source, nor who speaks in the
 			// sentence ("…, Defence Minister Pierre Joxe said", "He said
 			// Tehran was ready", "…, and Minister Padrino said")

@@ -75,8 +75,8 @@ func TestEventErrors(t *testing.T) {
 	assert.Equal(t, []string{"country:BLR"}, rejects[0].Target)
 }
 
-// Generic verbs ("helped", "suspended") state an event only between two
-// named sides, and a reporter's request for comment is no event, nor is
+// Generic verbs ("helped", "suspended", "discussed", "received") state an
+// event only between two named sides, and a reporter's request for comment is no event, nor is
 // what it would have been a comment on.
 func TestNoEventFromGenericVerbsOrCommentRequests(t *testing.T) {
 	e := newTestExtractor(t)
@@ -91,6 +91,10 @@ func TestNoEventFromGenericVerbsOrCommentRequests(t *testing.T) {
 		{"The embassy did not respond to a request for comment.", "REJECT", false},
 		{"The ministry declined to comment on the criticism from Ankara.", "ACCUSE", false},
 		{"The ministry declined to comment on the criticism from Ankara.", "REJECT", false},
+		{"The ministers discussed the crisis at length.", "CONSULT", false},
+		{"Chancellor Ute Brandt said she had discussed the issue with French President Paul Roux.", "CONSULT", true},
+		{"The senator received 38 percent of the vote.", "CONSULT", false},
+		{"Speaking to supporters in Ohio, the governor warned of higher taxes.", "CONSULT", false},
 	}
 	for _, tt := range tests {
 		d, err := e.Extract(context.Background(), Input{Text: tt.text})
