@@ -58,6 +58,7 @@ func TestFindTypes(t *testing.T) {
 		{"insist on", "The union insisted on a pay rise before talks resume.", "REQUEST", "insisted"},
 		{"insist that, a demand", "Lebanon insisted that Israel withdraw from the border villages.", "REQUEST", "insisted"},
 		{"ask to, a request", "The minister asked Congress to approve the aid package.", "REQUEST", "asked"},
+		{"support behind, an endorsement", "The governor threw his support behind Senator Ada Quist on Monday.", "SUPPORT", "support"},
 		{"consult meet", "Putin and Erdogan met in Sochi on Tuesday.", "CONSULT", "met"},
 		{"consult phone", "Macron held a phone call with Zelensky on Friday.", "CONSULT", "phone call"},
 		{"consult visit", "The Chinese foreign minister visited Moscow last week.", "CONSULT", "visited"},
@@ -136,6 +137,8 @@ func TestFindNoEvent(t *testing.T) {
 		"The moderator asked the candidate about the attack on the embassy.",
 		"The senator's appeal among young voters has grown.",
 		"Aides were encouraged by the results.",
+		"In March, the senator had 38 percent support in the state poll.",
+		"The governor has support from 52 percent of likely voters.",
 		"She was pressed on why she had not visited the border.",
 	} {
 		assert.Empty(t, Select(find(s)), s)

@@ -336,6 +336,11 @@ func applyRules(ts []tok, m *match, sc *sentenceWords) bool {
 		appealKinds[prev] || next == "among" || next == "with") {
 		return false // "Sanders's appeal among young voters", "broad appeal": how liked, not a plea
 	}
+	if (lemma == "support" || lemma == "backing") && e.n == 1 && next != "for" && next != "to" && next != "behind" &&
+		(m.nom && (ownPossessives[prev] || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") || appealKinds[prev] || pollWords[prev]) ||
+			(next == "from" || next == "among") && m.last+2 < len(ts) && (isDigits(ts[m.last+2].low) || pollWords[ts[m.last+2].low])) {
+		return false // "her support among young voters", "support from 52 percent": a poll, not an act
+	}
 	if lemma == "encourage" && beForms[prev] && next == "by" {
 		return false // "were encouraged by the results": pleased
 	}
@@ -642,6 +647,9 @@ func askedQuestion(ts []tok, i int) bool {
 var (
 	questionWords = set("whether", "if", "about", "why", "what", "how", "when", "where", "who", "which", "question",
 		"questions")
+	// pollWords measure how many back someone
+	pollWords = set("percent", "share", "level", "levels", "voters", "voter", "public", "independent", "grassroots",
+		"bipartisan", "majority", "most", "half", "many", "only", "overall", "poll", "polling")
 	// appealKinds qualify how widely someone is liked
 	appealKinds = set("broad", "wide", "popular", "electoral", "mass", "crossover", "populist", "emotional", "personal",
 		"wider", "broader", "voter", "youth")
