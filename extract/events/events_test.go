@@ -139,6 +139,8 @@ func TestFindNoEvent(t *testing.T) {
 		"Aides were encouraged by the results.",
 		"In March, the senator had 38 percent support in the state poll.",
 		"The governor has support from 52 percent of likely voters.",
+		"The ministry declined to elaborate.",
+		"She declined to be interviewed for this article.",
 		"She was pressed on why she had not visited the border.",
 	} {
 		assert.Empty(t, Select(find(s)), s)

@@ -657,13 +657,14 @@ var (
 
 // forComment reports a trigger that a reporter's request for comment
 // follows ("request for comment", "request seeking comment", "declined to
-// comment", "refused to comment on the report").
+// comment", "refused to comment on the report", "declined to elaborate",
+// "declined to be interviewed").
 func forComment(ts []tok, i int) bool {
-	for j := i; j < len(ts) && j < i+2; j++ {
+	for j := i; j < len(ts) && j < i+3; j++ {
 		switch ts[j].low {
-		case "comment", "comments", "immediate":
+		case "comment", "comments", "immediate", "elaborate", "speculate", "interviewed":
 			return true
-		case "for", "seeking", "to", "any", "further":
+		case "for", "seeking", "to", "any", "further", "be":
 		default:
 			return false
 		}
