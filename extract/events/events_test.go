@@ -214,6 +214,19 @@ func TestNegation(t *testing.T) {
 	tr, ok := best(t, "Iran denied attacking the tanker.")
 	require.True(t, ok)
 	assert.Equal(t, "REJECT", tr.Type)
+	// a negated cooperative verb refuses; a noun under a negation does not
+	for s, want := range map[string]string{
+		"Trump did not endorse Ryan on Monday.":                    "REJECT",
+		"I just don't think endorsements matter much in politics.": "SUPPORT",
+	} {
+		var got []string
+		for _, tr := range find(s) {
+			if tr.Negated {
+				got = append(got, Asserted(tr).Type)
+			}
+		}
+		assert.Equal(t, []string{want}, got, s)
+	}
 }
 
 func TestSymmetric(t *testing.T) {

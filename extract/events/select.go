@@ -26,11 +26,12 @@ func Select(ts []Trigger) []Trigger {
 
 // Asserted returns what a trigger asserts: a negated cooperative or
 // request trigger ("did not agree", "refused to meet" → the embedded "meet")
-// is a REJECT (CAMEO 120); other triggers are returned unchanged. Negated
+// is a REJECT (CAMEO 120); other triggers, and nouns under a negation ("I
+// don't think endorsements matter"), are returned unchanged. Negated
 // conflictual triggers ("did not attack") stay negated for the caller to drop.
 func Asserted(t Trigger) Trigger {
-	if !t.Negated {
-		return t
+	if !t.Negated || t.Nominal {
+		return t // a noun under a negation ("don't think endorsements matter") refuses nothing
 	}
 	switch t.Type {
 	case "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST":
