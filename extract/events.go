@@ -377,6 +377,29 @@ func (a *analysis) actorsOutside(si, from int, skip []string) []string {
 	return out
 }
 
+// possessorBefore resolves an agent that is the possessive "its" to the
+// nearest country, organisation or group named before it in the sentence;
+// nil for any other agent ("their" often stands for people: "Bosnian Serbs
+// said their forces …").
+func (a *analysis) possessorBefore(si int, agent events.Span) []string {
+	if w := strings.ToLower(strings.TrimSpace(a.text[agent.Start:agent.End])); w != "its" {
+		return nil
+	}
+	var best *actor
+	for _, it := range a.items[si] {
+		if it.end > agent.Start {
+			break
+		}
+		if x := it.actor; x != nil && x.kind != schema.KindPerson && !x.media && !strings.HasPrefix(x.id, "speaker:") {
+			best = x
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return []string{best.id}
+}
+
 // partnerAfter returns the actors of a "with"/"between" phrase that
 // follows the trigger ending at pos in its clause (within six words, no
 // comma between; up to a relative clause): the partner of a generic verb ("discussed the issue with
@@ -470,6 +493,12 @@ func (a *analysis) buildEvents() {
 			var where *place
 			if !tr.Agent.Empty() {
 				src = a.actorsIn(si, tr.Agent.Start, tr.Agent.End)
+
+				if len(src) == 0 && tr.Nominal {
+					// "sanctions against Iran over its support for …": "its" is
+					// the nearest state or body named before it
+					src = a.possessorBefore(si, tr.Agent)
+				}
 
 				if tr.Nominal {
 					// "the Kyiv attack": a capital before the noun is where, not who

@@ -22,7 +22,7 @@ func salience(ts []tok, ms []match, mi int, tr *Trigger, k uint8) {
 	m := &ms[mi]
 	w := 1.0
 	clauseStart := 0
-	sub := ""
+	sub, subAt := "", -1
 	for j := m.first - 1; j >= 0; j-- {
 		l := ts[j].low
 		if l == ";" || l == ":" || l == "\"" || l == "“" || l == "”" {
@@ -30,7 +30,7 @@ func salience(ts []tok, ms []match, mi int, tr *Trigger, k uint8) {
 			break
 		}
 		if subordinators[l] || l == "where" && j > 0 && ts[j-1].cap {
-			sub, clauseStart = l, j+1
+			sub, subAt, clauseStart = l, j, j+1
 			// a relative clause still open at the trigger tells of
 			// something else ("lifted a curfew in Montenegro, where 28
 			// people have been killed")
@@ -55,6 +55,9 @@ func salience(ts []tok, ms []match, mi int, tr *Trigger, k uint8) {
 	}
 	if sub == "if" || sub == "unless" {
 		tr.Embedded = true // a condition, not a fact: "ready to strike if chemical weapons were used"
+	}
+	if sub == "until" && anyWord(ts[:subAt], intentMarkers) {
+		tr.Embedded = true // "sanctions would stay until Moscow fulfilled its commitments": not yet a fact
 	}
 	prevLow := func(d int) string {
 		if m.first-d >= 0 {

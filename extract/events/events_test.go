@@ -372,3 +372,23 @@ func TestTopicOfSpeech(t *testing.T) {
 		assert.Equal(t, want, got.Anaphoric, "%q: %+v", s, *got)
 	}
 }
+
+// "until" after an intention is a condition, not a fact; the possessive
+// before an event noun names its initiator.
+func TestUntilAndPossessor(t *testing.T) {
+	s := "The sanctions will stay in place until Moscow withdraws its troops."
+	for _, tr := range find(s) {
+		if spanText(s, tr.Span) == "withdraws" {
+			assert.True(t, tr.Embedded, "%+v", tr)
+		}
+	}
+	s = "Canada imposed sanctions on Iran over its support for armed groups."
+	found := false
+	for _, tr := range find(s) {
+		if tr.Type == "SUPPORT" {
+			found = true
+			assert.Equal(t, "its", spanText(s, tr.Agent))
+		}
+	}
+	assert.True(t, found, "%+v", find(s))
+}

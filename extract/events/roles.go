@@ -161,7 +161,7 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 
 	// participants
 	after := m.last + 1
-	var agent, patient Span
+	var agent, patient, possessor Span
 	between := false
 	if m.nom && !tr.Passive {
 		// "attacks by X", "talks between X and Y", "Israel's attack on Gaza", "US air strikes"
@@ -175,6 +175,9 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 		}
 		if agent.Empty() {
 			agent = premodifiers(ts, m.first)
+		}
+		if agent.Empty() && m.first > 0 && ownPossessives[ts[m.first-1].low] {
+			possessor = Span{ts[m.first-1].Start, ts[m.first-1].End} // "over its support for …": the possessor acts
 		}
 		if m.nom && topicOf(ts, m.first) {
 			// "addressing Friday's attack", "mentioned the shooting": an
@@ -253,7 +256,10 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 		}
 	}
 	agent, patient = clean(ts, agent), clean(ts, patient)
-	if isPronoun(ts, agent) && !tr.Passive {
+	if agent.Empty() {
+		agent = possessor
+	}
+	if isPronoun(ts, agent) && !tr.Passive && agent != possessor {
 		// "Japan said it had halted aid": the pronoun is the speaker
 		if sp := clean(ts, speaker(ts)); !sp.Empty() && sp.End <= agent.Start && !isPronoun(ts, sp) {
 			agent = sp
