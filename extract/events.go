@@ -402,8 +402,8 @@ func (a *analysis) possessorBefore(si int, agent events.Span) []string {
 
 // partnerAfter returns the actors of a "with"/"between" phrase that
 // follows the trigger ending at pos in its clause (within six words, no
-// comma between; up to a relative clause): the partner of a generic verb ("discussed the issue with
-// French President Emmanuel Macron").
+// comma between; up to a relative clause): the partner of a generic verb
+// ("discussed the issue with French President Emmanuel Macron").
 func (a *analysis) partnerAfter(si, pos int) []string {
 	toks := a.toks[si]
 	k := 0
@@ -493,13 +493,11 @@ func (a *analysis) buildEvents() {
 			var where *place
 			if !tr.Agent.Empty() {
 				src = a.actorsIn(si, tr.Agent.Start, tr.Agent.End)
-
 				if len(src) == 0 && tr.Nominal {
 					// "sanctions against Iran over its support for …": "its" is
 					// the nearest state or body named before it
 					src = a.possessorBefore(si, tr.Agent)
 				}
-
 				if tr.Nominal {
 					// "the Kyiv attack": a capital before the noun is where, not who
 					if where = a.metonymPlace(si, tr.Agent, tr.Start); where != nil {
@@ -569,7 +567,6 @@ func (a *analysis) buildEvents() {
 				// first named and their country, then the others
 				src, tgt = a.firstSide(src)
 			}
-
 			// fallback sides are never the source, nor who speaks in the
 			// sentence ("…, Defence Minister Pierre Joxe said", "He said
 			// Tehran was ready", "…, and Minister Padrino said")
@@ -784,9 +781,10 @@ func (a *analysis) buildEvents() {
 			seen[key(&a.events[i])] = true
 		}
 	}
+	repeat := a.vagueRepeats()
 	for i := range a.events {
 		ev := &a.events[i]
-		if a.vagueRepeat(ev) {
+		if repeat[i] {
 			continue
 		}
 		if bare(ev) {
@@ -872,53 +870,74 @@ func (a *analysis) armedSide(ids []string) bool {
 func armedNames(name string) bool {
 	for _, w := range strings.Fields(name) {
 		switch strings.ToLower(w) {
-		case "army", "forces", "force", "navy", "guard", "guards", "militia", "brigade", "brigades", "police", "military", "front":
+		case "army", "forces", "force", "navy", "guard", "guards", "militia", "brigade", "brigades", "police", "military":
 			return true
 		}
 	}
 	return false
 }
 
-// vagueRepeat reports whether ev says no more than where a happening of its
-// type took place (no side, date or count), and that place is the place of
-// a detailed event of the same type or holds it by the article's own words:
-// "a Donetsk airstrike" after "the strike on a market in Kramatorsk in
-// Donetsk Oblast" that killed 14 is that strike told again, not a second one.
-func (a *analysis) vagueRepeat(ev *schema.Event) bool {
-	if ev.Location == nil || len(ev.Source)+len(ev.Target) > 0 || ev.Date != nil || ev.Fatalities != nil || len(ev.Quantities) > 0 {
-		return false
+// vagueRepeats returns, for the article's events, whether each says no
+// more than where a happening of its type took place (no side, date or
+// count) at the place of a detailed event of the same type, or at a place
+// the article puts around it: "a Donetsk airstrike" after "the strike on a
+// market in Kramatorsk in Donetsk Oblast" that killed 14 is that strike
+// told again, not a second one. One pass over the places and the events.
+func (a *analysis) vagueRepeats() []bool {
+	out := make([]bool, len(a.events))
+	vague := func(ev *schema.Event) bool {
+		return ev.Location != nil && len(ev.Source)+len(ev.Target) == 0 && ev.Date == nil && ev.Fatalities == nil && len(ev.Quantities) == 0
 	}
+	some := false
 	for i := range a.events {
-		o := &a.events[i]
-		if o == ev || o.Type != ev.Type || o.Location == nil || len(o.Source)+len(o.Target) == 0 && o.Fatalities == nil {
+		some = some || vague(&a.events[i])
+	}
+	if !some {
+		return out
+	}
+	around := a.statedAround()
+	told := map[[2]string]bool{} // (type, place) of detailed events, and the places around them
+	for i := range a.events {
+		ev := &a.events[i]
+		if ev.Location == nil || len(ev.Source)+len(ev.Target) == 0 && ev.Fatalities == nil {
 			continue
 		}
-		if *o.Location == *ev.Location || a.statedWithin(*o.Location, *ev.Location) {
-			return true
+		told[[2]string{ev.Type, *ev.Location}] = true
+		for _, outer := range around[*ev.Location] {
+			told[[2]string{ev.Type, outer}] = true
 		}
 	}
-	return false
+	for i := range a.events {
+		ev := &a.events[i]
+		out[i] = vague(ev) && told[[2]string{ev.Type, *ev.Location}]
+	}
+	return out
 }
 
-// statedWithin reports whether the article writes place inner as lying in
-// place outer: "Kramatorsk in Donetsk Oblast", "Homs, Syria".
-func (a *analysis) statedWithin(inner, outer string) bool {
+// statedAround maps a place to the places the article writes it as lying
+// in: "Kramatorsk in Donetsk Oblast", "Homs, Syria".
+func (a *analysis) statedAround() map[string][]string {
+	out := map[string][]string{}
 	for si, its := range a.items {
+		at := map[int]*item{}
+		for _, y := range its {
+			if y.place != nil {
+				at[y.i] = y
+			}
+		}
 		for _, x := range its {
-			if x.place == nil || x.place.id != inner {
+			if x.place == nil {
 				continue
 			}
 			if sep := a.tokAt(si, x.j); sep != "in" && sep != "," {
 				continue
 			}
-			for _, y := range its {
-				if y.i == x.j+1 && y.place != nil && y.place.id == outer {
-					return true
-				}
+			if y := at[x.j+1]; y != nil && y.place != x.place && !slices.Contains(out[x.place.id], y.place.id) {
+				out[x.place.id] = append(out[x.place.id], y.place.id)
 			}
 		}
 	}
-	return false
+	return out
 }
 
 // detailedOnce reports whether a bare mention ("in separate phone calls
