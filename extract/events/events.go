@@ -27,6 +27,10 @@ type Trigger struct {
 	Passive bool
 	// Negated is set for "did not attack", "refused to meet", "denied attacking".
 	Negated bool
+	// Refused is set when the negation refuses ("refused to meet", "would
+	// not sign", "won't agree", "denied attacking") rather than says that
+	// something did not happen ("did not provide details").
+	Refused bool
 	// Agent is the part of the sentence stating the initiator(s); zero when none.
 	Agent Span
 	// Patient is the part stating the recipient(s); zero when none.

@@ -217,6 +217,8 @@ func TestNegation(t *testing.T) {
 	// a negated cooperative verb refuses; a noun under a negation does not
 	for s, want := range map[string]string{
 		"Trump did not endorse Ryan on Monday.":                    "REJECT",
+		"Paris would not sign the accord.":                         "REJECT",
+		"The ministry did not provide details of the plan.":        "AID",
 		"I just don't think endorsements matter much in politics.": "SUPPORT",
 	} {
 		var got []string

@@ -41,8 +41,10 @@ var (
 		"resumed", "resume", "resumes", "ended", "end", "ends", "stopped", "stop", "stops")
 	denyWords = set("deny", "refuse", "reject", "decline", "fail", "rule")
 	denials   = set("deny", "denies", "denied", "denying")
-	hedges    = set("could", "might", "may", "would", "possible", "possibly", "reportedly", "allegedly", "if")
-	relPron   = set("who", "which", "that")
+	// refusingModals before a negation make it a refusal ("would not", "won't")
+	refusingModals = set("will", "would", "wo", "shall", "can", "ca")
+	hedges         = set("could", "might", "may", "would", "possible", "possibly", "reportedly", "allegedly", "if")
+	relPron        = set("who", "which", "that")
 )
 
 // roles builds the Trigger of match mi: span, voice, negation, agent, patient.
@@ -90,6 +92,15 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 			m.nom && denials[ts[j].low] {
 			tr.Negated = true
 			tr.Confidence *= 0.8
+			// "would not meet", "won't sign", "never agreed", "denied an
+			// agreement": a refusal; "did not provide details" only says
+			// what has not happened
+			prev := ""
+			if j > 0 {
+				prev = ts[j-1].low
+			}
+			tr.Refused = refusingModals[prev] || refusingModals[strings.TrimSuffix(ts[j].low, "n't")] || ts[j].low == "never" ||
+				ts[j].low == "cannot" || denials[ts[j].low]
 			break
 		}
 	}
@@ -125,7 +136,7 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 			tr.Embedded = true
 			tr.Confidence *= 0.55
 			if denyWords[p.e.words[0].w] {
-				tr.Negated = true
+				tr.Negated, tr.Refused = true, true // "refused to meet", "declined to sign"
 			}
 			if p.e.intent && pj == mi-1 && done[pj].Type == "AGREE" {
 				// "is prepared to impose martial law": a threat; "is ready to send aid": an offer
@@ -142,7 +153,7 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 		// "would support striking the camps", "denied attacking": considered, not done
 		tr.Embedded = true
 		if denials[ts[m.first-1].low] {
-			tr.Negated = true
+			tr.Negated, tr.Refused = true, true
 		}
 	}
 	if m.nom && (hypothetical(ts, m.first) || descriptive(ts, m.first)) {
