@@ -30,23 +30,33 @@
 // repression, concessions and threats to people; a side the sentence does
 // not name at all stays empty (never the patient of a passive, never whom a
 // demand addresses). Deaths go to the assault whose clause states them.
+// Only what the article asserts is an event: not what is asked about,
+// refused comment on, conditioned ("if", "unless", "until" after an
+// intention) or only spoken of; a generic verb ("helped", "discussed")
+// needs both its sides named; an attack with no weapon, no dead and no
+// state or armed group is a figure of speech (in words, an accusation); a
+// sideless mention at the place of a detailed event of its type is that
+// event told again. Statements nested in another statement's content are
+// part of it (what the outer speaker said), not statements of their own.
 //
 // Ids are stable across articles: "country:ISO3" for countries (also used as
 // the location id when a country is named as a place), "org:<slug>" for
 // organisations, groups and media ("org:" ids of the gazetteer when known),
-// "person:<slug>" for people (below), "geo:<id>" for places ("geo:<slug>", without coordinates, for places the gazetteer
-// does not know), and "speaker:<article>:<slug>" for a speaker the article
-// only describes ("the judge", "the union", "the report"): one actor per
-// description and article, never merged across articles ("analysts said"
-// speaks of people in general and names no actor).
+// "person:<slug>" for people (below), "geo:<id>" for places ("geo:<slug>",
+// without coordinates, for places the gazetteer does not know), and
+// "speaker:<article>:<slug>" for a speaker the article only describes ("the
+// judge", "the union", "the report"): one actor per description and
+// article, never merged across articles ("analysts said" speaks of people
+// in general and names no actor).
 //
 // Bylines, credits, "contributed reporting" lines and the outlet of a
 // dateline are provenance (text.Provenance): nothing named there becomes an
 // actor, a speaker or an event side, and the dateline's outlet becomes the
-// article's source when the input names none. An event id hashes its type, sorted sources and targets,
-// place and date (and its evidence text when it has neither place nor date),
-// so two articles reporting the same strike on the same day share it; a
-// statement id hashes the article id and the statement's span.
+// article's source when the input names none. An event id hashes its type,
+// sorted sources and targets, place and date (and its evidence text when it
+// has neither place nor date), so two articles reporting the same strike on
+// the same day share it; a statement id hashes the article id and the
+// statement's span.
 //
 // A person's id names the real person, whatever part of the name an article
 // spells out, so that one person is one node across articles:
