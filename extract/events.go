@@ -597,19 +597,18 @@ func (a *analysis) buildEvents() {
 				tgt = minus(tgt, src)
 			}
 			src, tgt = a.noPublisher(src), a.noPublisher(tgt)
-			if tr.Type == "ASSAULT" && !tr.Violent && !fatal && !a.armedSide(src) && !a.armedSide(tgt) {
-				// no weapon, no dead, no state or armed group: a figure of
-				// speech. An attack in words ("Sanders attacked Clinton as
-				// …") accuses; a contest ("the battle for the nomination",
-				// "beat Hillary Clinton") is no event
+			if fig := figure(a.text[tr.Start:tr.End], a.text[tr.End:min(tr.End+4, len(a.text))]); fig != literal && tr.Type == "ASSAULT" && !tr.Violent && !fatal &&
+				!a.armedSide(src) && !a.armedSide(tgt) && !(tr.Nominal && (where != nil || a.eventPlace(si, tr.Span, false, true) != nil)) {
+				// an attack, battle or beating with no weapon, no dead, no
+				// state or armed group and no place of its own ("the battle
+				// for Bakhmut" has one) is a figure of speech: in words
+				// ("Sanders attacked Clinton as …") it accuses, as a contest
+				// ("the battle for the nomination", "beat Clinton") it is no
+				// event; "the attacks" referred to with no target stay as told
 				switch {
-				case !verbalAttack(a.text[tr.Start:tr.End]):
+				case fig == contest || len(tgt) == 0 && !tr.Nominal:
 					continue
-				case tr.Nominal && (len(tgt) == 0 || where != nil):
-					// "the Brussels attacks": an attack referred to, as told
-				case len(tgt) == 0:
-					continue
-				default:
+				case len(tgt) > 0:
 					tr.Type, tr.Cameo, tr.Confidence = "ACCUSE", "111", tr.Confidence*0.8
 				}
 			}
@@ -833,18 +832,35 @@ func (a *analysis) buildEvents() {
 	}
 }
 
-// verbalAttack reports a trigger of attack ("attacked", "assaults",
-// "hammered", "targeting") that, with no violence about it, is an attack
-// in words.
-func verbalAttack(trigger string) bool {
+// figures of speech an ASSAULT trigger can be
+const (
+	literal = iota // "murdered", "abducted", "shelled": violence whatever the sides
+	words          // "attacked", "targeted", "hammered": an attack in words
+	contest        // "battle", "fight", "beat": a contest
+)
+
+// figure tells which figure of speech an ASSAULT trigger word can be;
+// after is the text that follows it ("beat up" is violence).
+func figure(trigger, after string) int {
 	w := strings.ToLower(trigger)
-	for _, p := range []string{"attack", "assault", "hammer", "target", "blast", "lash"} {
+	if strings.HasSuffix(w, " up") || strings.HasPrefix(strings.ToLower(after), " up") {
+		return literal
+	}
+	for _, p := range []string{"attack", "assault", "target", "hammer", "blast", "pound", "hit"} {
 		if strings.HasPrefix(w, p) {
-			return true
+			return words
 		}
 	}
-	return false
+	for _, p := range []string{"battl", "fight", "fought", "beat", "clash", "struck", "strik"} {
+		if strings.HasPrefix(w, p) {
+			return contest
+		}
+	}
+	return literal
 }
+
+// regionKinds are the kinds of place that hold others.
+var regionKinds = map[string]bool{schema.LocAdmin1: true, schema.LocCountry: true, schema.LocRegion: true}
 
 // armedSide reports whether a side holds a state or an armed group, which
 // can use force without the sentence naming a weapon ("Russia attacked
@@ -902,7 +918,11 @@ func (a *analysis) vagueRepeats() []bool {
 		if ev.Location == nil || len(ev.Source)+len(ev.Target) == 0 && ev.Fatalities == nil {
 			continue
 		}
-		told[[2]string{ev.Type, *ev.Location}] = true
+		k := [2]string{ev.Type, *ev.Location}
+		if told[k] {
+			continue
+		}
+		told[k] = true
 		for _, outer := range around[*ev.Location] {
 			told[[2]string{ev.Type, outer}] = true
 		}
@@ -914,10 +934,12 @@ func (a *analysis) vagueRepeats() []bool {
 	return out
 }
 
-// statedAround maps a place to the places the article writes it as lying
-// in: "Kramatorsk in Donetsk Oblast", "Homs, Syria".
+// statedAround maps a place to the regions (a province, a country) the
+// article writes it as lying in: "Kramatorsk in Donetsk Oblast", "Homs,
+// Syria" (not "Homs, Aleppo and Idlib", a list of towns).
 func (a *analysis) statedAround() map[string][]string {
 	out := map[string][]string{}
+	seen := map[[2]string]bool{}
 	for si, its := range a.items {
 		at := map[int]*item{}
 		for _, y := range its {
@@ -932,7 +954,12 @@ func (a *analysis) statedAround() map[string][]string {
 			if sep := a.tokAt(si, x.j); sep != "in" && sep != "," {
 				continue
 			}
-			if y := at[x.j+1]; y != nil && y.place != x.place && !slices.Contains(out[x.place.id], y.place.id) {
+			y := at[x.j+1]
+			if y == nil || y.place == x.place || !regionKinds[y.place.kind] || regionKinds[x.place.kind] && x.place.kind == y.place.kind {
+				continue
+			}
+			if k := [2]string{x.place.id, y.place.id}; !seen[k] {
+				seen[k] = true
 				out[x.place.id] = append(out[x.place.id], y.place.id)
 			}
 		}

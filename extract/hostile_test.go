@@ -19,7 +19,8 @@ func hostileArticle(unit string, size int) string {
 
 // hostileUnits are shapes that made extraction superlinear: clauses of one
 // sentence joined by commas or "and", a run of names, quotes, one endless
-// word, and many short sentences with speakers and pronouns.
+// word, many short sentences with speakers and pronouns, and places inside
+// places with vague repeats of an attack.
 var hostileUnits = map[string]string{
 	"clauses":   "Russia accused Estonia of spying on Monday, ",
 	"and":       "Russia accused Estonia of spying on Monday and ",
@@ -27,6 +28,7 @@ var hostileUnits = map[string]string{
 	"quotes":    "\"Russia attacked Estonia,\" he said, ",
 	"word":      "abcdefghij",
 	"sentences": "Russia accused Estonia. He said Putin attacked Kallas. ",
+	"places":    "Shelling killed 3 people in Kharkiv in Kharkiv Oblast, Ukraine. A Kharkiv Oblast airstrike hit a depot. ",
 }
 
 // TestHostileArticlesFinish extracts a 2 MB article of each hostile shape
@@ -70,7 +72,7 @@ func TestExtractStopsWhenCancelled(t *testing.T) {
 // go test -run '^$' -bench ExtractHostile -benchtime 3x -cpu 1 ./extract/
 func BenchmarkExtractHostile(b *testing.B) {
 	e := newTestExtractor(b)
-	for _, name := range []string{"clauses", "and", "names", "quotes", "word", "sentences"} {
+	for _, name := range []string{"clauses", "and", "names", "quotes", "word", "sentences", "places"} {
 		b.Run(name, func(b *testing.B) {
 			in := Input{Text: hostileArticle(hostileUnits[name], MaxTextBytes-64), PublishedAt: "2019-01-23"}
 			b.SetBytes(int64(len(in.Text)))

@@ -77,8 +77,24 @@ func salience(ts []tok, ms []match, mi int, tr *Trigger, k uint8) {
 			}
 			if lightVerbs[l] || preps[l] || !ts[j].word || l == "and" || ts[j].isTrig {
 				gov = l
-				// "reneged on his commitment", "accused X of aggression"
-				tr.Object = preps[l] && l != "in" && l != "at" && l != "during" && j > 0 && ts[j-1].verbTrig && handTrigger(ts, ms, j-1)
+				// "reneged on his commitment", "accused X of aggression",
+				// "thanked Japan for its support": the reason or object of
+				// the verb before, its own object in between
+				if preps[l] && l != "in" && l != "at" && l != "during" {
+					reach := j - 1 // the verb right before the preposition
+					if l == "for" || l == "of" {
+						reach = j - 4 // or past its object: "thanked Japan for", "accused Russia of"
+					}
+					for v := j - 1; v >= 0 && v >= reach && ts[v].word; v-- {
+						if ts[v].verbTrig {
+							tr.Object = handTrigger(ts, ms, v)
+							break
+						}
+						if ts[v].isTrig {
+							break
+						}
+					}
+				}
 				break
 			}
 		}

@@ -336,15 +336,15 @@ func applyRules(ts []tok, m *match, sc *sentenceWords) bool {
 		appealKinds[prev] || next == "among" || next == "with") {
 		return false // "Sanders's appeal among young voters", "broad appeal": how liked, not a plea
 	}
-	if (lemma == "support" || lemma == "backing") && e.n == 1 && next != "for" && next != "to" && next != "behind" &&
-		(m.nom && (ownPossessives[prev] || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") || appealKinds[prev] || pollWords[prev]) ||
+	if (lemma == "support" || lemma == "backing") && e.n == 1 && next != "for" && next != "to" && next != "behind" && next != "of" &&
+		(m.nom && (ownPossessives[prev] || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") || appealKinds[prev] || pollWords[prev]) && anyWord(ts, pollContext) ||
 			(next == "from" || next == "among") && m.last+2 < len(ts) && (isDigits(ts[m.last+2].low) || pollWords[ts[m.last+2].low])) {
 		return false // "her support among young voters", "support from 52 percent": a poll, not an act
 	}
 	if lemma == "encourage" && beForms[prev] && next == "by" {
 		return false // "were encouraged by the results": pleased
 	}
-	if forComment(ts, m.last+1) {
+	if (m.typ == "REQUEST" || m.typ == "REJECT") && forComment(ts, m.last+1) {
 		return false // "declined to comment", "a request for comment": no event
 	}
 	if lemma == "insist" && next == "that" && assertedClause(ts, m.last+2) {
@@ -579,8 +579,8 @@ func modalRequest(ts []tok, i int) (match, bool) {
 	if i+1 < len(ts) && (ts[i+1].low == "have" || ts[i+1].low == "be" && i+2 < len(ts) && (ts[i+2].low == "a" || ts[i+2].low == "the")) {
 		return match{}, false // "must have been", "should be the"
 	}
-	if i+2 < len(ts) && ts[i+1].low == "be" && strings.HasSuffix(ts[i+2].low, "ing") {
-		return match{}, false // "must be gnashing their teeth": a guess, not a demand
+	if i+2 < len(ts) && ts[i+1].low == "be" && strings.HasSuffix(ts[i+2].low, "ing") && !lightIng[ts[i+2].low] {
+		return match{}, false // "must be gnashing their teeth": a guess, not a demand ("must be doing more" is one)
 	}
 	conf := 0.8
 	if !speech {
@@ -620,7 +620,10 @@ func unassertedTopic(ts []tok) (int, int) {
 			for j < len(ts) && ts[j].low != "," && ts[j].low != ";" {
 				j++
 			}
-			return i + 1, j
+			if askForms[w] {
+				return i + 1, j
+			}
+			return i, j // "comment" itself may open a dictionary pattern
 		}
 	}
 	return len(ts), len(ts)
@@ -645,11 +648,13 @@ func askedQuestion(ts []tok, i int) bool {
 }
 
 var (
-	questionWords = set("whether", "if", "about", "why", "what", "how", "when", "where", "who", "which", "question",
-		"questions")
+	questionWords = set("whether", "if", "about", "why", "what", "how", "when", "where", "question", "questions")
 	// pollWords measure how many back someone
 	pollWords = set("percent", "share", "level", "levels", "voters", "voter", "public", "independent", "grassroots",
 		"bipartisan", "majority", "most", "half", "many", "only", "overall", "poll", "polling")
+	// pollContext are the words of a sentence about polls and votes
+	pollContext = set("percent", "poll", "polls", "polling", "survey", "voters", "points", "approval", "lead",
+		"electorate", "primary", "primaries", "caucus", "caucuses", "delegates", "nomination")
 	// appealKinds qualify how widely someone is liked
 	appealKinds = set("broad", "wide", "popular", "electoral", "mass", "crossover", "populist", "emotional", "personal",
 		"wider", "broader", "voter", "youth")
@@ -660,11 +665,11 @@ var (
 // comment", "refused to comment on the report", "declined to elaborate",
 // "declined to be interviewed").
 func forComment(ts []tok, i int) bool {
-	for j := i; j < len(ts) && j < i+3; j++ {
+	for j := i; j < len(ts) && j < i+4; j++ {
 		switch ts[j].low {
-		case "comment", "comments", "immediate", "elaborate", "speculate", "interviewed":
+		case "comment", "comments", "elaborate", "speculate", "interviewed":
 			return true
-		case "for", "seeking", "to", "any", "further", "be":
+		case "for", "seeking", "to", "any", "further", "be", "immediate":
 		default:
 			return false
 		}
@@ -674,6 +679,10 @@ func forComment(ts []tok, i int) bool {
 
 // indicativeAux are the finite forms of be, have and do.
 var indicativeAux = set("is", "are", "was", "were", "has", "have", "had", "did", "does")
+
+// lightIng are the -ing forms of light verbs, which a demand takes ("must
+// be doing more", "should be making progress").
+var lightIng = set("doing", "making", "taking", "giving", "getting", "putting", "working", "helping", "providing", "spending")
 
 // adjectival reports lower-case words with a typical adjective ending.
 func adjectival(w string) bool {
