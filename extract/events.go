@@ -522,11 +522,14 @@ func (a *analysis) buildEvents() {
 			}
 			if tr.BothSides {
 				// so does a generic one ("helped", "discussed"), its partner
-				// in a with-phrase ("discussed the issue with Macron")
-				if len(tgt) == 0 {
-					tgt = minus(a.partnerAfter(si, tr.End), src)
+				// in a with-phrase ("discussed the issue with Macron", who is
+				// the other side rather than the topic: "discussed Syria with
+				// Erdogan"), or the coordinated actors of a symmetric one
+				// ("Putin and Erdogan talked")
+				if partner := minus(a.partnerAfter(si, tr.End), src); len(partner) > 0 {
+					tgt = partner
 				}
-				if len(src) == 0 || len(tgt) == 0 {
+				if len(src) == 0 || len(tgt) == 0 && len(src) < 2 {
 					continue
 				}
 			}

@@ -95,6 +95,13 @@ func TestNoEventFromGenericVerbsOrCommentRequests(t *testing.T) {
 		{"Chancellor Ute Brandt said she had discussed the issue with French President Paul Roux.", "CONSULT", true},
 		{"The senator received 38 percent of the vote.", "CONSULT", false},
 		{"Speaking to supporters in Ohio, the governor warned of higher taxes.", "CONSULT", false},
+		{"Putin and Erdogan talked by phone on Tuesday.", "CONSULT", true},
+		{"Russia and China convened in Beijing.", "CONSULT", true},
+		{"Russia suspended its participation in the treaty.", "SANCTION", true},
+		{"The United Nations called for immediate talks between Russia and Ukraine.", "REQUEST", true},
+		{"Germany demanded immediate withdrawal of Russian troops from Ukraine.", "REQUEST", true},
+		{"Russia refused to comment on the attack on Kyiv.", "ASSAULT", false},
+		{"The UN asked donors who pledged aid in March to send it to Sudan.", "REQUEST", true},
 	}
 	for _, tt := range tests {
 		d, err := e.Extract(context.Background(), Input{Text: tt.text})
@@ -134,4 +141,15 @@ func TestFigurativeAssault(t *testing.T) {
 			assert.Equal(t, []string{tt.want}, types, tt.text)
 		}
 	}
+}
+
+// The partner of a generic verb in a with-phrase is its other side, not
+// the topic it discussed.
+func TestGenericVerbPartner(t *testing.T) {
+	e := newTestExtractor(t)
+	d, err := e.Extract(context.Background(), Input{Text: "Putin discussed Syria with Erdogan."})
+	require.NoError(t, err)
+	require.Len(t, d.Events, 1, "%+v", d.Events)
+	assert.Equal(t, "CONSULT", d.Events[0].Type)
+	assert.Equal(t, []string{"person:recep-tayyip-erdogan"}, d.Events[0].Target)
 }

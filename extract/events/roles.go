@@ -71,8 +71,8 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 		}
 		if j >= 0 && beForms[ts[j].low] {
 			tr.Passive = true
-		} else if m.last+1 < len(ts) && ts[m.last+1].low == "by" && !(m.last+2 < len(ts) && weekdays[ts[m.last+2].low]) {
-			tr.Passive = true
+		} else if m.last+1 < len(ts) && ts[m.last+1].low == "by" && !(m.last+2 < len(ts) && (weekdays[ts[m.last+2].low] || byManner[ts[m.last+2].low])) {
+			tr.Passive = true // a reduced passive ("troops backed by tanks"), not "talked by phone"
 		} else if m.first > 0 && m.last+1 < len(ts) && (ts[m.last+1].low == "of" || ts[m.last+1].low == "with") &&
 			ts[m.first-1].word && !ts[m.first-1].cap && !pronouns[ts[m.first-1].low] && !auxAdv[ts[m.first-1].low] {
 			tr.Passive = true // "companies accused of supplying arms", "men charged with treason"
@@ -176,7 +176,7 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 	between := false
 	if m.nom && !tr.Passive {
 		// "attacks by X", "talks between X and Y", "Israel's attack on Gaza", "US air strikes"
-		if after < len(ts) && (ts[after].low == "by" || ts[after].low == "between") {
+		if after < len(ts) && (ts[after].low == "by" && !(after+1 < len(ts) && byManner[ts[after+1].low]) || ts[after].low == "between") {
 			agent = phrase(ts, after+1, agentStop, 14)
 			between = ts[after].low == "between"
 			if between {
@@ -398,6 +398,11 @@ func topicOf(ts []tok, first int) bool {
 	}
 	return false
 }
+
+// byManner follow "by" for the means of an act, not its agent ("talked by
+// phone", "met by video link").
+var byManner = set("phone", "telephone", "video", "videolink", "videoconference", "letter", "email", "mail", "radio",
+	"satellite", "text", "car", "plane", "air", "sea", "road", "train", "boat", "helicopter")
 
 // ownPossessives name whose act an event noun is.
 var ownPossessives = set("his", "her", "their", "its", "our", "my")
