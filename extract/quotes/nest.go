@@ -41,12 +41,15 @@ func unnest(src string, qs []Quote) []Quote {
 	for _, i := range order {
 		in := &qs[i]
 		if far >= 0 && encloses(qs[far].Content, in.Content) && !opensPost(&qs[far], in) {
-			cut, ok := siblingCut(src, qs[far].Content, in)
-			if !ok {
+			switch cut, how := siblingCut(src, qs[far].Content, in); how {
+			case nested:
 				drop[i] = true
 				continue
+			case beside:
+				clip(src, &qs[far], cut)
+			case aside:
+				clip(src, in, cut)
 			}
-			clip(&qs[far], cut)
 		}
 		if far < 0 || in.Content.End > qs[far].Content.End {
 			far = i
@@ -95,13 +98,23 @@ func attributionStart(outer Span, in *Quote) int {
 // "and" and "but" do so even without a comma ("… and Obama said …").
 var sideConjunctions = []string{"although", "though", "but", "while", "whereas", "yet", "and", "when", "which", "who", "aside from", "apart from"}
 
-// siblingCut returns where the outer content must end when the inner
-// statement's own speaker or cue opens a clause inside it: after a comma,
-// semicolon, colon, dash or sentence end, or after a side conjunction.
-func siblingCut(src string, outer Span, in *Quote) (int, bool) {
+// how an inner attribution stands to the content around it
+const (
+	nested = iota // part of what the outer speaker said
+	beside        // a clause of its own after the outer content: cut there
+	aside         // a relative clause in the middle ("the army, which said it had no role, was …"): it ends at its comma
+)
+
+// siblingCut tells how the inner statement's attribution stands in the
+// outer content, and where the outer content ends when the attribution
+// opens a clause of its own (after a comma, semicolon, colon, dash or
+// sentence end, with or without a side conjunction, or after a bare "and"
+// or "but"), or where the inner content ends when it is a relative clause
+// in the middle of the outer one.
+func siblingCut(src string, outer Span, in *Quote) (int, int) {
 	a := attributionStart(outer, in)
 	if a <= outer.Start || a > len(src) || a == in.Content.Start {
-		return 0, false
+		return 0, nested
 	}
 	before := strings.TrimRight(src[outer.Start:a], " \t\n")
 	conj := ""
@@ -115,35 +128,56 @@ func siblingCut(src string, outer Span, in *Quote) (int, bool) {
 	end := strings.TrimRight(before, "”’\"'") // "“…,” when X said"
 	for _, p := range []string{",", ";", ":", "--", "—", "–", ".", "!", "?"} {
 		if strings.HasSuffix(end, p) {
+			if conj == "which" || conj == "who" {
+				// a relative clause the outer content goes on after: it
+				// ends at its comma ("the army, which said it had no role,
+				// was lying")
+				if c := strings.IndexByte(src[in.Content.Start:outer.End], ','); c > 0 &&
+					strings.TrimSpace(src[in.Content.Start+c+1:outer.End]) != "" {
+					return in.Content.Start + c, aside
+				}
+			}
 			end = strings.TrimRight(end[:len(end)-len(p)], " \t\n")
 			if p == "." || p == "!" || p == "?" {
 				end = before // a sentence keeps its end
 			}
-			return outer.Start + len(end), len(end) > 0
+			if len(end) == 0 {
+				return 0, nested
+			}
+			return outer.Start + len(end), beside
 		}
 	}
-	if conj == "and" || conj == "but" {
-		return outer.Start + len(before), len(before) > 0
+	if (conj == "and" || conj == "but") && len(before) > 0 {
+		return outer.Start + len(before), beside
 	}
-	return 0, false
+	return 0, nested
 }
+
 func isWordByte(c byte) bool { return isAlnumASCII(c) || c >= 0x80 }
 
-// clip ends q's content at end.
-func clip(q *Quote, end int) {
+// clip ends q's content at end (at the end of its last part when it is in
+// pieces), and makes it reported speech when no quotation is left in it.
+func clip(src string, q *Quote, end int) {
 	q.Content.End = end
-	if q.Parts == nil {
-		return
-	}
-	parts := q.Parts[:0]
-	for _, p := range q.Parts {
-		if p.Start < end {
-			p.End = min(p.End, end)
-			parts = append(parts, p)
+	if q.Parts != nil {
+		parts := q.Parts[:0]
+		for _, p := range q.Parts {
+			if p.Start < end {
+				p.End = min(p.End, end)
+				parts = append(parts, p)
+			}
+		}
+		q.Parts = parts
+		if n := len(parts); n > 0 {
+			q.Content.End = parts[n-1].End
+		}
+		if len(parts) < 2 {
+			q.Parts = nil
 		}
 	}
-	q.Parts = parts
-	if len(parts) < 2 {
-		q.Parts = nil
+	// a whole quotation's content leaves its marks outside
+	text := src[max(0, q.Content.Start-3):q.Content.End]
+	if q.Kind == Direct && !strings.ContainsAny(text, "\"“”«»") && !strings.Contains(text, "''") {
+		q.Kind = Indirect
 	}
 }

@@ -498,7 +498,8 @@ func (f *finder) statement(c, n, fl, lo int, prevSpk *Span) int {
 				j--
 			}
 			e := j
-			for j-1 >= lo && j > e-6 && f.isWord(j-1) && !f.wordIn(j-1, clauseWords) && !f.wordIn(j-1, prepositions) && !f.wordIn(j-1, auxiliaries) {
+			for j-1 >= lo && j > e-6 && f.isWord(j-1) && !f.wordIn(j-1, clauseWords) && !f.wordIn(j-1, prepositions) && !f.wordIn(j-1, auxiliaries) &&
+				toks[j-1].cue == 0 { // "He said the army, which said …": the army
 				j--
 			}
 			if j = f.stripLead(j, e); j < e {
