@@ -2,8 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
-	"github.com/geokg/geokg/extract/gazetteer"
 	"github.com/geokg/geokg/extract/quotes"
 	"github.com/geokg/geokg/schema"
 )
@@ -144,10 +144,14 @@ func (a *analysis) describedSpeaker(sp quotes.Span) *actor {
 	head := describedHead(words)
 	single := strings.TrimSuffix(head, "s")
 	nameLike := len(words) <= 3 && allWordsCap(phrase) && a.isFirstName(words[0])
-	if !nameLike && len(words) <= 3 && allWordsCap(phrase) && !strings.HasSuffix(head, "s") && !a.placeOnly(start, end) &&
-		a.unseenName(words, a.sents[a.sentOf(start)].Start == start) {
-		nameLike = true
+	unseen := !nameLike && len(words) <= 3 && allWordsCap(phrase) && !a.placeOnly(start, end) && a.unseenName(words)
+	if unseen && len(words) == 1 && orgShape(words[0]) {
+		// "HuffPost said", "Factcheck.org noted": a name written as a company's
+		x := a.getActor("speaker:"+a.docKey()+":"+slug(phrase), phrase, schema.KindOrganization, "")
+		x.addMention(a.text, start, end)
+		return x
 	}
+	nameLike = nameLike || unseen
 	if !nameLike && len(words) <= 2 && !determinerWords[strings.ToLower(words[0])] && strings.HasSuffix(head, "s") &&
 		(len(words) == 1 || !isCap(words[1])) {
 		return nil // "analysts said", "Traders said": people in general, no actor
@@ -170,11 +174,7 @@ func (a *analysis) describedSpeaker(sp quotes.Span) *actor {
 		x.addMention(a.text, start, end)
 		return x
 	}
-	doc := strings.TrimPrefix(a.docID, "sha256:")
-	if len(doc) > 12 {
-		doc = doc[:12]
-	}
-	id := "speaker:" + doc + ":" + slug(name)
+	id := "speaker:" + a.docKey() + ":" + slug(name)
 	x := a.getActor(id, name, kind, "")
 	x.addMention(a.text, start, end)
 	return x
@@ -187,21 +187,43 @@ var notInDescription = map[string]bool{"would": true, "could": true, "should": t
 	"are": true, "do": true, "does": true, "did": true, "has": true, "have": true, "had": true, "became": true,
 	"let": true, "be": true, "been": true}
 
-// unseenName reports capitalised words the article never writes in lower
-// case and no word list knows as anything but a name: a speaker written
-// that way ("Holloway said", "said Stone") is someone the name tagger
-// missed. A common word opening a sentence is not taken for a name
-// ("Commerce said"), nor is a plural ("Critics said") or a place.
-func (a *analysis) unseenName(words []string, sentenceStart bool) bool {
-	for i, w := range words {
+// unseenName reports capitalised words no lexicon knows (surnameLike: no
+// English word, nor a word of organisation or place names) and that are
+// neither titles, people nouns nor contractions: a speaker written that
+// way ("Holloway said", "said Renfrew") is someone the name tagger missed,
+// not a common noun at the head of a sentence ("Critics said", "Commerce
+// said").
+func (a *analysis) unseenName(words []string) bool {
+	for _, w := range words {
 		w = strings.TrimRight(w, ".,")
 		lw := strings.ToLower(w)
-		if isAllCaps(w) || a.lower[lw] || a.lex.notNames[w] || a.lex.thingWords[w] || a.lex.titles[lw].canon != "" ||
-			a.lex.orgWords[w] != "" || determinerWords[lw] || humanNouns[lw] || i == 0 && sentenceStart && gazetteer.IsCommonWord(lw) {
+		if isAllCaps(w) || !a.surnameLike(w) || a.lex.thingWords[w] || a.lex.titles[lw].canon != "" || humanNouns[lw] ||
+			determinerWords[lw] || strings.ContainsAny(w, "'’") || len(a.gaz.Lookup(w)) > 0 {
 			return false
 		}
 	}
 	return true
+}
+
+// orgShape reports a name written as companies write theirs: a capital
+// inside it, a dot, a digit or a hyphen ("HuffPost", "Factcheck.org",
+// "Wealth-X").
+func orgShape(w string) bool {
+	for i, r := range w {
+		if i > 0 && (unicode.IsUpper(r) || r == '.' || r == '-') || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// docKey is the article's key in the ids of described speakers.
+func (a *analysis) docKey() string {
+	doc := strings.TrimPrefix(a.docID, "sha256:")
+	if len(doc) > 12 {
+		doc = doc[:12]
+	}
+	return doc
 }
 
 func (a *analysis) isFirstName(w string) bool {
