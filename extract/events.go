@@ -849,14 +849,16 @@ func figure(trigger, after string) int {
 	if strings.HasSuffix(w, " up") || strings.HasPrefix(strings.ToLower(after), " up") {
 		return literal
 	}
-	for _, p := range []string{"attack", "assault", "target", "hammer", "blast", "pound", "hit"} {
-		if strings.HasPrefix(w, p) {
-			return words
+	for _, f := range strings.Fields(w) { // "launched a pre-emptive attack"
+		for _, p := range []string{"attack", "assault", "target", "hammer", "blast", "pound", "hit"} { // ("lash out" accuses already)
+			if strings.HasPrefix(f, p) {
+				return words
+			}
 		}
-	}
-	for _, p := range []string{"battl", "fight", "fought", "beat", "clash", "struck", "strik"} {
-		if strings.HasPrefix(w, p) {
-			return contest
+		for _, p := range []string{"battl", "fight", "fought", "beat", "clash", "struck", "strik"} {
+			if strings.HasPrefix(f, p) {
+				return contest
+			}
 		}
 	}
 	return literal

@@ -121,10 +121,17 @@ func TestFigurativeAssault(t *testing.T) {
 	e := newTestExtractor(t)
 	tests := []struct{ text, want string }{
 		{"Senator Dana Holt attacked Governor Luis Pena as too cozy with the banks.", "ACCUSE"},
+		{"Senator Dana Holt has hammered Governor Luis Pena throughout the campaign.", "ACCUSE"},
+		{"Senator Dana Holt launched a pre-emptive attack against Governor Luis Pena, calling him reckless.", "ACCUSE"},
 		{"Holt and Pena battled for the nomination all spring.", ""},
 		{"Holt hopes to beat Pena in the primary on Tuesday.", ""},
+		{"Holt's battle with Pena for the nomination is far from over.", ""},
+		// violence stays violence
 		{"Russia attacked Ukraine on Friday.", "ASSAULT"},
 		{"Gunmen attacked a bus near Kabul, killing four people.", "ASSAULT"},
+		{"A man murdered journalist Anna Petrova in her flat in Minsk on Monday.", "ASSAULT"},
+		{"Thugs beat up journalist Anna Petrova in Minsk.", "ASSAULT"},
+		{"The battle for Bakhmut raged for months.", "ASSAULT"},
 	}
 	for _, tt := range tests {
 		d, err := e.Extract(context.Background(), Input{Text: tt.text, PublishedAt: "2026-03-02"})

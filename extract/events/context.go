@@ -13,6 +13,21 @@ var (
 		"PROTEST": "133"}
 )
 
+// intentBefore reports an intention or future in the clause that ends at
+// i ("would stay in place until …"), not further back ("Fighting, which
+// Moscow said would end soon, continued until …").
+func intentBefore(ts []tok, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		if l := ts[j].low; l == "," || l == ";" || !ts[j].word {
+			return false
+		}
+		if intentMarkers[ts[j].low] {
+			return true
+		}
+	}
+	return false
+}
+
 // salience weighs a trigger by its syntactic position, so that the main
 // clause's event outranks events in adjuncts, relative clauses and
 // prepositional phrases, and retypes stated intentions: "will support" is an
@@ -56,7 +71,7 @@ func salience(ts []tok, ms []match, mi int, tr *Trigger, k uint8) {
 	if sub == "if" || sub == "unless" {
 		tr.Embedded = true // a condition, not a fact: "ready to strike if chemical weapons were used"
 	}
-	if sub == "until" && anyWord(ts[:subAt], intentMarkers) {
+	if sub == "until" && intentBefore(ts, subAt) {
 		tr.Embedded = true // "sanctions would stay until Moscow fulfilled its commitments": not yet a fact
 	}
 	prevLow := func(d int) string {
