@@ -879,19 +879,7 @@ func (a *analysis) armedSide(ids []string) bool {
 		if x.kind == schema.KindCountry || x.kind == schema.KindGroup && !strings.HasPrefix(id, "speaker:") {
 			return true
 		}
-		if x.kind == schema.KindOrganization && armedNames(x.name) {
-			return true
-		}
-	}
-	return false
-}
-
-// armedNames reports an organisation named as a force ("Syrian Arab Army",
-// "Rapid Support Forces", "Revolutionary Guard").
-func armedNames(name string) bool {
-	for _, w := range strings.Fields(name) {
-		switch strings.ToLower(w) {
-		case "army", "forces", "force", "navy", "guard", "guards", "militia", "brigade", "brigades", "police", "military":
+		if x.kind == schema.KindOrganization && events.ArmedName(x.name) {
 			return true
 		}
 	}

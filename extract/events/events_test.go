@@ -401,3 +401,12 @@ func TestUntilAndPossessor(t *testing.T) {
 	}
 	require.True(t, found, "%+v", find(s))
 }
+
+func TestArmedName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Syrian Arab Army": true, "Rapid Support Forces": true, "Islamic Revolutionary Guard Corps": true,
+		"UN Security Council": false, "National Front": false, "Clinton Foundation": false,
+	} {
+		assert.Equal(t, want, ArmedName(name), name)
+	}
+}

@@ -333,7 +333,7 @@ func applyRules(ts []tok, m *match, sc *sentenceWords) bool {
 		return false // "asked whether", "was pressed on why": a question, not an appeal
 	}
 	if lemma == "appeal" && e.n == 1 && m.nom && (ownPossessives[prev] || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") ||
-		appealKinds[prev] || next == "among" || next == "with") {
+		appealKinds[prev] || pollWords[prev] || next == "among" || next == "with") {
 		return false // "Sanders's appeal among young voters", "broad appeal": how liked, not a plea
 	}
 	if (lemma == "support" || lemma == "backing") && e.n == 1 && next != "for" && next != "to" && next != "behind" && next != "of" &&
@@ -657,7 +657,7 @@ var (
 		"electorate", "primary", "primaries", "caucus", "caucuses", "delegates", "nomination")
 	// appealKinds qualify how widely someone is liked
 	appealKinds = set("broad", "wide", "popular", "electoral", "mass", "crossover", "populist", "emotional", "personal",
-		"wider", "broader", "voter", "youth")
+		"wider", "broader", "youth")
 )
 
 // forComment reports a trigger that a reporter's request for comment

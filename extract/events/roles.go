@@ -935,6 +935,21 @@ func lastComma(ts []tok, i int) int {
 var troopWords = set("troops", "soldiers", "forces", "peacekeepers", "peacekeeping", "warships", "marines",
 	"paratroopers", "battalion", "battalions", "contingent", "units", "deployment", "brigade", "brigades")
 
+// armedHeads name a force, with troopWords ("Syrian Arab Army", "Rapid
+// Support Forces", "Revolutionary Guard").
+var armedHeads = set("army", "navy", "force", "guard", "guards", "militia", "military", "police")
+
+// ArmedName reports a name of an armed force: an organisation named so can
+// use force without a sentence naming a weapon.
+func ArmedName(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if troopWords[w] || armedHeads[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // troopAgent reports whether span s names military units.
 func troopAgent(ts []tok, s Span) bool {
 	return spanHas(ts, s, func(w string) bool { return troopWords[w] })
