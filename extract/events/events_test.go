@@ -59,6 +59,7 @@ func TestFindTypes(t *testing.T) {
 		{"insist that, a demand", "Lebanon insisted that Israel withdraw from the border villages.", "REQUEST", "insisted"},
 		{"ask to, a request", "The minister asked Congress to approve the aid package.", "REQUEST", "asked"},
 		{"support behind, an endorsement", "The governor threw his support behind Senator Ada Quist on Monday.", "SUPPORT", "support"},
+		{"an appeal to, a request", "Iran's appeal to the United Nations for help went unanswered.", "REQUEST", "appeal to"},
 		{"consult meet", "Putin and Erdogan met in Sochi on Tuesday.", "CONSULT", "met"},
 		{"consult phone", "Macron held a phone call with Zelensky on Friday.", "CONSULT", "phone call"},
 		{"consult visit", "The Chinese foreign minister visited Moscow last week.", "CONSULT", "visited"},

@@ -332,8 +332,8 @@ func applyRules(ts []tok, m *match, sc *sentenceWords) bool {
 	if m.typ == "REQUEST" && (lemma == "ask" || lemma == "press" || lemma == "pressed") && e.n == 1 && (askedQuestion(ts, m.last+1) || lemma != "ask" && (next == "on" || next == "by")) {
 		return false // "asked whether", "was pressed on why": a question, not an appeal
 	}
-	if lemma == "appeal" && e.n == 1 && m.nom && (ownPossessives[prev] || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") ||
-		appealKinds[prev] || pollWords[prev] || next == "among" || next == "with") {
+	if lemma == "appeal" && e.n == 1 && m.nom && next != "to" && next != "for" && (ownPossessives[prev] || strings.HasSuffix(prev, "'s") ||
+		strings.HasSuffix(prev, "’s") || appealKinds[prev] || pollWords[prev] || next == "among" || next == "with") {
 		return false // "Sanders's appeal among young voters", "broad appeal": how liked, not a plea
 	}
 	if (lemma == "support" || lemma == "backing") && e.n == 1 && next != "for" && next != "to" && next != "behind" && next != "of" &&
