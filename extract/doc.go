@@ -33,11 +33,14 @@
 // Only what the article asserts is an event: not what is asked about,
 // refused comment on, conditioned ("if", "unless", "until" after an
 // intention) or only spoken of; a generic verb ("helped", "discussed")
-// needs both its sides named; an attack with no weapon, no dead and no
-// state or armed group is a figure of speech (in words, an accusation); a
-// sideless mention at the place of a detailed event of its type is that
+// needs both its sides named; with no weapon, no dead and no state or
+// armed group, a contest ("the battle for the nomination") is no event and
+// an attack told as words ("attacked Clinton as too cozy") an accusation;
+// a sideless mention at the place of a detailed event of its type is that
 // event told again. Statements nested in another statement's content are
-// part of it (what the outer speaker said), not statements of their own.
+// part of it (what the outer speaker said), not statements of their own,
+// except a relative clause with its own speaker ("the strike, which Moscow
+// said hit a depot, …").
 //
 // Ids are stable across articles: "country:ISO3" for countries (also used as
 // the location id when a country is named as a place), "org:<slug>" for

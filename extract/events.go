@@ -415,12 +415,24 @@ func (a *analysis) partnerAfter(si, pos int) []string {
 		case ",", ";", ".":
 			return nil
 		case "with", "between":
+			// the actors of the noun phrase right after it (a determiner or
+			// a title may come first), up to its clause's end or a relative
+			// clause
 			end := a.sents[si].End
 			for e := j + 1; e < len(toks); e++ {
 				if t := strings.ToLower(toks[e].Text); t == "," || t == ";" || t == "." || t == "who" || t == "which" || t == "that" || t == "where" {
 					end = toks[e].Start
 					break
 				}
+			}
+			near := false
+			for _, it := range a.items[si] {
+				if it.actor != nil && it.i > j && it.i <= j+3 {
+					near = true
+				}
+			}
+			if !near {
+				return nil
 			}
 			return a.actorsIn(si, toks[j].End, end)
 		}
@@ -521,15 +533,17 @@ func (a *analysis) buildEvents() {
 				continue
 			}
 			if tr.BothSides {
-				// so does a generic one ("helped", "discussed"), its partner
-				// in a with-phrase ("discussed the issue with Macron", who is
-				// the other side rather than the topic: "discussed Syria with
-				// Erdogan"), or the coordinated actors of a symmetric one
-				// ("Putin and Erdogan talked")
-				if partner := minus(a.partnerAfter(si, tr.End), src); len(partner) > 0 {
-					tgt = partner
+				// so does a generic one ("helped", "discussed"); talks take
+				// their partner from a with-phrase ("discussed the issue with
+				// Macron", who is the other side rather than the topic:
+				// "discussed Syria with Erdogan"), or are held between the
+				// coordinated actors ("Putin and Erdogan talked")
+				if tr.Type == "CONSULT" {
+					if partner := minus(a.partnerAfter(si, tr.End), src); len(partner) > 0 {
+						tgt = partner
+					}
 				}
-				if len(src) == 0 || len(tgt) == 0 && len(src) < 2 {
+				if len(src) == 0 || len(tgt) == 0 && !(tr.Type == "CONSULT" && len(src) > 1) {
 					continue
 				}
 			}
@@ -600,19 +614,24 @@ func (a *analysis) buildEvents() {
 				tgt = minus(tgt, src)
 			}
 			src, tgt = a.noPublisher(src), a.noPublisher(tgt)
-			if fig := figure(a.text[tr.Start:tr.End], a.text[tr.End:min(tr.End+4, len(a.text))]); fig != literal && tr.Type == "ASSAULT" && !tr.Violent && !fatal &&
-				!a.armedSide(src) && !a.armedSide(tgt) && !(tr.Nominal && (where != nil || a.eventPlace(si, tr.Span, false, true) != nil)) {
-				// an attack, battle or beating with no weapon, no dead, no
-				// state or armed group and no place of its own ("the battle
-				// for Bakhmut" has one) is a figure of speech: in words
-				// ("Sanders attacked Clinton as …") it accuses, as a contest
-				// ("the battle for the nomination", "beat Clinton") it is no
-				// event; "the attacks" referred to with no target stay as told
+			if fig := figure(a.text[tr.Start:tr.End], a.text[tr.End:min(tr.End+4, len(a.text))]); fig != literal && tr.Type == "ASSAULT" &&
+				!tr.Violent && !fatal && !a.armedSide(src) && !a.armedSide(tgt) {
+				// no weapon, no dead, no state or armed group: a contest with
+				// no place fought for is a figure of speech and no event ("the
+				// battle for the nomination", "beat Clinton"; "the battle for
+				// Bakhmut" is one), and an attack by someone named, followed
+				// by what it blames or told in politics is an attack in words
+				// ("Sanders attacked Clinton as too cozy", "hit Clinton over
+				// her speeches"); an attack by someone unnamed is one ("a man
+				// attacked the rabbi in Berlin")
+				verbal := fig == words && (len(src) > 0 || tr.Political || accusationAfter(a.text[tr.End:s.End]))
 				switch {
-				case fig == contest || len(tgt) == 0 && !tr.Nominal:
+				case fig == contest && !a.placeFoughtFor(si, tr.End):
 					continue
-				case len(tgt) > 0:
+				case verbal && len(tgt) > 0:
 					tr.Type, tr.Cameo, tr.Confidence = "ACCUSE", "111", tr.Confidence*0.8
+				case verbal && !tr.Nominal:
+					continue // "Trump hit the airwaves"
 				}
 			}
 			if tr.Type == "CONSULT" {
@@ -835,9 +854,45 @@ func (a *analysis) buildEvents() {
 	}
 }
 
+// accusationAfter reports a clause after an attack that says what it
+// blames or where it was said ("as too cozy with the banks", "over her
+// speeches", ", calling him reckless", "in a speech").
+func accusationAfter(rest string) bool {
+	rest = strings.ToLower(rest)
+	for _, m := range []string{" as ", " over ", " for ", ", calling", ", saying", ", accusing", " in a speech", " in an interview",
+		" in a debate", " in a statement", " on twitter", " in a tweet", " in an ad", " in an op-ed"} {
+		if strings.Contains(rest, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeFoughtFor reports a place right after a contest word, its object:
+// "the battle for Bakhmut", "the siege of Mariupol".
+func (a *analysis) placeFoughtFor(si, end int) bool {
+	toks := a.toks[si]
+	k := 0
+	for k < len(toks) && toks[k].Start < end {
+		k++
+	}
+	if k >= len(toks) {
+		return false
+	}
+	if p := strings.ToLower(toks[k].Text); p != "for" && p != "of" && p != "over" {
+		return false
+	}
+	for _, it := range a.items[si] {
+		if it.place != nil && it.i > k && it.i <= k+2 {
+			return true
+		}
+	}
+	return false
+}
+
 // figures of speech an ASSAULT trigger can be
 const (
-	literal = iota // "murdered", "abducted", "shelled": violence whatever the sides
+	literal = iota // "murdered", "assaulted", "shelled": violence whatever the sides
 	words          // "attacked", "targeted", "hammered": an attack in words
 	contest        // "battle", "fight", "beat": a contest
 )
@@ -850,7 +905,7 @@ func figure(trigger, after string) int {
 		return literal
 	}
 	for _, f := range strings.Fields(w) { // "launched a pre-emptive attack"
-		for _, p := range []string{"attack", "assault", "target", "hammer", "blast", "pound", "hit"} { // ("lash out" accuses already)
+		for _, p := range []string{"attack", "target", "hammer", "blast", "pound", "hit"} { // ("lash out" accuses already; an assault is one)
 			if strings.HasPrefix(f, p) {
 				return words
 			}

@@ -102,6 +102,10 @@ func TestNoEventFromGenericVerbsOrCommentRequests(t *testing.T) {
 		{"Germany demanded immediate withdrawal of Russian troops from Ukraine.", "REQUEST", true},
 		{"Russia refused to comment on the attack on Kyiv.", "ASSAULT", false},
 		{"The UN asked donors who pledged aid in March to send it to Sudan.", "REQUEST", true},
+		{"France and Germany helped draft the resolution.", "AID", false},
+		{"Israel did not comply with the ruling of the International Court of Justice.", "REJECT", true},
+		{"Sanctions on Russia will remain, the EU said, until Moscow withdraws its troops from Ukraine.", "RETREAT", false},
+		{"Hungary criticised the EU for its sanctions on Russia.", "SANCTION", true},
 	}
 	for _, tt := range tests {
 		d, err := e.Extract(context.Background(), Input{Text: tt.text})
@@ -132,6 +136,11 @@ func TestFigurativeAssault(t *testing.T) {
 		{"A man murdered journalist Anna Petrova in her flat in Minsk on Monday.", "ASSAULT"},
 		{"Thugs beat up journalist Anna Petrova in Minsk.", "ASSAULT"},
 		{"The battle for Bakhmut raged for months.", "ASSAULT"},
+		{"Three men assaulted journalist Anna Petrova outside her home in Minsk.", "ASSAULT"},
+		{"A man attacked rabbi Eli Brenner in Berlin on Monday.", "ASSAULT"},
+		{"A man hit journalist Anna Petrova outside parliament on Monday.", "ASSAULT"},
+		{"Senator Dana Holt hit Governor Luis Pena over his bank speeches.", "ACCUSE"},
+		{"The fight against corruption in Ukraine has stalled.", ""},
 	}
 	for _, tt := range tests {
 		d, err := e.Extract(context.Background(), Input{Text: tt.text, PublishedAt: "2026-03-02"})
@@ -159,4 +168,14 @@ func TestGenericVerbPartner(t *testing.T) {
 	require.Len(t, d.Events, 1, "%+v", d.Events)
 	assert.Equal(t, "CONSULT", d.Events[0].Type)
 	assert.Equal(t, []string{"person:recep-tayyip-erdogan"}, d.Events[0].Target)
+	// "with" after help is no partner: the one helped is
+	d, err = e.Extract(context.Background(), Input{Text: "The US helped Ukraine with weapons from Germany."})
+	require.NoError(t, err)
+	require.Len(t, d.Events, 1, "%+v", d.Events)
+	assert.Equal(t, []string{"country:UKR"}, d.Events[0].Target)
+	// "by Air Force jets" names who struck, not the means
+	d, err = e.Extract(context.Background(), Input{Text: "Strikes by Air Force jets killed 12 people in Gaza."})
+	require.NoError(t, err)
+	require.NotEmpty(t, d.Events)
+	assert.Equal(t, []string{"org:air-force"}, d.Events[0].Source)
 }

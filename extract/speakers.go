@@ -189,7 +189,8 @@ var notInDescription = map[string]bool{"would": true, "could": true, "should": t
 
 // unseenName reports capitalised words no lexicon knows (surnameLike: no
 // English word, nor a word of organisation or place names) and that are
-// neither titles, people nouns nor contractions: a speaker written that
+// neither in capitals, titles, people nouns, contractions nor names the
+// gazetteer knows: a speaker written that
 // way ("Holloway said", "said Renfrew") is someone the name tagger missed,
 // not a common noun at the head of a sentence ("Critics said", "Commerce
 // said").
@@ -205,13 +206,29 @@ func (a *analysis) unseenName(words []string) bool {
 	return true
 }
 
-// orgShape reports a name written as companies write theirs: a capital
-// inside it, a dot, a digit or a hyphen ("HuffPost", "Factcheck.org",
-// "Wealth-X").
+// orgShape reports a name written as companies write theirs: a dot, a
+// digit, a capital inside a word ("HuffPost", "Factcheck.org") or a short
+// part after a hyphen ("Wealth-X"), but not a name's own prefixes
+// ("MacTavish", "McConnell", "O'Brien", "Al-Hakimi", "Abu-Rashed").
 func orgShape(w string) bool {
-	for i, r := range w {
-		if i > 0 && (unicode.IsUpper(r) || r == '.' || r == '-') || unicode.IsDigit(r) {
-			return true
+	if strings.ContainsAny(w, ".0123456789") {
+		return true
+	}
+	for _, part := range strings.Split(w, "-") {
+		if len(part) < 2 && w != part {
+			return true // "Wealth-X"
+		}
+		p := part
+		for _, pre := range []string{"Mac", "Mc", "O'", "O’", "De", "Di", "La", "Le", "Van", "Von", "Fitz"} {
+			if strings.HasPrefix(p, pre) && len(p) > len(pre) {
+				p = p[len(pre):]
+				break
+			}
+		}
+		for i, r := range p {
+			if i > 0 && unicode.IsUpper(r) {
+				return true
+			}
 		}
 	}
 	return false

@@ -60,7 +60,7 @@ func TestUnseenNameSpeakers(t *testing.T) {
 	e := newTestExtractor(t)
 	d, err := e.Extract(context.Background(), Input{Text: "Asked about the vote, Holloway said the count was fair. " +
 		"\"We will appeal,\" said Vosberg. Holmes said the bridge was closed. Exports fell in May, Commerce said. " +
-		"Eyewitnesses said the road was flooded. Murmansk said the port was icebound. HuffPost reported that the rally was cancelled."})
+		"Eyewitnesses said the road was flooded. Murmansk said the port was icebound. HuffPost reported that the rally was cancelled. Al-Hakimi said the ceasefire would hold."})
 	assert.NoError(t, err)
 	speakers := map[string]string{}
 	for _, st := range d.Statements {
@@ -79,6 +79,7 @@ func TestUnseenNameSpeakers(t *testing.T) {
 		"Exports fell in May":          "-",
 		"the road was flooded":         "-",
 		"that the rally was cancelled": "organization:HuffPost",
+		"the ceasefire would hold":     "person:Al-Hakimi",
 	} {
 		assert.Equal(t, want, speakers[text], text)
 	}

@@ -13,15 +13,20 @@ var (
 		"PROTEST": "133"}
 )
 
-// intentBefore reports an intention or future in the clause that ends at
-// i ("would stay in place until …"), not further back ("Fighting, which
-// Moscow said would end soon, continued until …").
+// intentBefore reports an intention or future in the main clause before
+// i ("would stay in place until …", "will remain, the EU said, until …"),
+// not in a relative clause set off by commas ("Fighting, which Moscow said
+// would end soon, continued until …").
 func intentBefore(ts []tok, i int) bool {
-	for j := i - 1; j >= 0 && j >= i-8; j-- {
-		if l := ts[j].low; l == "," || l == ";" || !ts[j].word {
-			return false
-		}
-		if intentMarkers[ts[j].low] {
+	rel := false
+	for j := 0; j < i; j++ {
+		l := ts[j].low
+		switch {
+		case l == ";":
+			rel = false
+		case l == ",":
+			rel = j+1 < i && relatives[ts[j+1].low]
+		case !rel && intentMarkers[l]:
 			return true
 		}
 	}
@@ -102,7 +107,11 @@ func salience(ts []tok, ms []match, mi int, tr *Trigger, k uint8) {
 					}
 					for v := j - 1; v >= 0 && v >= reach && ts[v].word; v-- {
 						if ts[v].verbTrig {
-							tr.Object = handTrigger(ts, ms, v)
+							// what is criticised stays a fact ("criticised the EU
+							// for its sanctions"); what is thanked for or accused
+							// of belongs to that verb
+							far := v < j-1 && l == "for" && ts[v].owner >= 0 && ms[ts[v].owner].typ != "SUPPORT"
+							tr.Object = !far && handTrigger(ts, ms, v)
 							break
 						}
 						if ts[v].isTrig {

@@ -70,9 +70,14 @@ type Trigger struct {
 	BothSides bool
 	// Violent is set on an ASSAULT trigger whose sentence names weapons,
 	// casualties or armed men. Without it, between sides that are no state
-	// or armed group, "attacked", "battle" and "beat" are figures of speech
-	// ("Sanders attacked Clinton as too cozy with Wall Street").
+	// or armed group, a contest ("battle", "beat") is a figure of speech and
+	// an attack told as words ("Sanders attacked Clinton as too cozy with
+	// Wall Street") an accusation.
 	Violent bool
+	// Political is set on an ASSAULT trigger whose sentence speaks of
+	// campaigns, speeches, debates, tweets or candidates: an attack there
+	// is more likely one in words.
+	Political bool
 	// Confidence is a 0-1 score that the sentence states this event.
 	Confidence float64
 }

@@ -96,6 +96,7 @@ func Find(text string, toks []text.Token) []Trigger {
 		out = append(out, roles(ts, ms, mi, out))
 		if out[mi].Type == "ASSAULT" {
 			out[mi].Violent = sc.has(&sc.violence, violenceWords)
+			out[mi].Political = sc.has(&sc.politics, politicsWords)
 		}
 	}
 	// "students staged demonstrations to demand reforms", "Kurds demonstrated
@@ -608,10 +609,12 @@ func assertedClause(ts []tok, i int) bool {
 	return false
 }
 
-// unassertedTopic returns the words [from, to) that a request for comment
-// or a question is about ("… did not respond to a request for comment on
-// the report", "asked whether he would endorse her, …"), up to the end of
-// its clause; from = len(ts) when the sentence has none.
+// unassertedTopic returns the words [from, to) that the sentence's first
+// request for comment or question is about, up to the end of its clause:
+// from "comment" on ("… did not respond to a request for comment on the
+// report"; the word may open a dictionary pattern), or after the asking
+// verb ("asked whether he would endorse her, …"); from = len(ts) when the
+// sentence has none.
 func unassertedTopic(ts []tok) (int, int) {
 	for i := 0; i < len(ts); i++ {
 		w := ts[i].low

@@ -71,7 +71,7 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 		}
 		if j >= 0 && beForms[ts[j].low] {
 			tr.Passive = true
-		} else if m.last+1 < len(ts) && ts[m.last+1].low == "by" && !(m.last+2 < len(ts) && (weekdays[ts[m.last+2].low] || byManner[ts[m.last+2].low])) {
+		} else if m.last+1 < len(ts) && ts[m.last+1].low == "by" && !(m.last+2 < len(ts) && (weekdays[ts[m.last+2].low] || byManner[ts[m.last+2].low] && !ts[m.last+2].cap)) {
 			tr.Passive = true // a reduced passive ("troops backed by tanks"), not "talked by phone"
 		} else if m.first > 0 && m.last+1 < len(ts) && (ts[m.last+1].low == "of" || ts[m.last+1].low == "with") &&
 			ts[m.first-1].word && !ts[m.first-1].cap && !pronouns[ts[m.first-1].low] && !auxAdv[ts[m.first-1].low] {
@@ -176,7 +176,7 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 	between := false
 	if m.nom && !tr.Passive {
 		// "attacks by X", "talks between X and Y", "Israel's attack on Gaza", "US air strikes"
-		if after < len(ts) && (ts[after].low == "by" && !(after+1 < len(ts) && byManner[ts[after+1].low]) || ts[after].low == "between") {
+		if after < len(ts) && (ts[after].low == "by" && !(after+1 < len(ts) && byManner[ts[after+1].low] && !ts[after+1].cap) || ts[after].low == "between") {
 			agent = phrase(ts, after+1, agentStop, 14)
 			between = ts[after].low == "between"
 			if between {

@@ -26,17 +26,18 @@ func Select(ts []Trigger) []Trigger {
 
 // Asserted returns what a trigger asserts: a refused cooperative or request
 // trigger ("refused to meet" → the embedded "meet", "would not sign") or a
-// negated acceptance ("did not agree") is a REJECT (CAMEO 120); other
+// negated acceptance or concession ("did not agree", "did not comply") is a
+// REJECT (CAMEO 120); other
 // triggers, and nouns under a negation ("I don't think endorsements
 // matter"), are returned unchanged. Negated conflictual triggers ("did not
 // attack") stay negated for the caller to drop.
 func Asserted(t Trigger) Trigger {
-	if !t.Negated || t.Nominal || !t.Refused && t.Type != "AGREE" && t.Type != "SUPPORT" {
+	if !t.Negated || t.Nominal || !t.Refused && t.Type != "AGREE" && t.Type != "SUPPORT" && t.Type != "CONCEDE" {
 		// a noun under a negation ("don't think endorsements matter")
 		// refuses nothing, nor does a plain "did not" but of a verb that
-		// answers a proposal ("did not agree to the terms", "did not
-		// endorse him"): "did not provide details" only says what has not
-		// happened
+		// answers a proposal or a demand ("did not agree to the terms",
+		// "did not endorse him", "did not comply with the ruling"): "did
+		// not provide details" only says what has not happened
 		return t
 	}
 	switch t.Type {

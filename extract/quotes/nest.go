@@ -102,7 +102,7 @@ var sideConjunctions = []string{"although", "though", "but", "while", "whereas",
 const (
 	nested = iota // part of what the outer speaker said
 	beside        // a clause of its own after the outer content: cut there
-	aside         // a relative clause in the middle ("the army, which said it had no role, was …"): it ends at its comma
+	aside         // a relative clause in the middle ("the strike, which Moscow said hit a depot, killed 12"): it ends at its comma
 )
 
 // siblingCut tells how the inner statement's attribution stands in the
@@ -110,7 +110,9 @@ const (
 // opens a clause of its own (after a comma, semicolon, colon, dash or
 // sentence end, with or without a side conjunction, or after a bare "and"
 // or "but"), or where the inner content ends when it is a relative clause
-// in the middle of the outer one.
+// with a speaker of its own in the middle of the outer one ("Kyiv said the
+// strike, which Moscow said hit a depot, killed 12": Moscow's statement is
+// kept, as the antecedent's, and Kyiv's content stays whole).
 func siblingCut(src string, outer Span, in *Quote) (int, int) {
 	a := attributionStart(outer, in)
 	if a <= outer.Start || a > len(src) || a == in.Content.Start {
@@ -130,9 +132,9 @@ func siblingCut(src string, outer Span, in *Quote) (int, int) {
 		if strings.HasSuffix(end, p) {
 			if conj == "which" || conj == "who" {
 				// a relative clause the outer content goes on after: it
-				// ends at its comma ("the army, which said it had no role,
-				// was lying")
-				if c := strings.IndexByte(src[in.Content.Start:outer.End], ','); c > 0 &&
+				// ends at its last comma ("the strike, which Moscow said hit
+				// a depot, a barracks and a radar, killed 12")
+				if c := strings.LastIndexByte(src[in.Content.Start:outer.End], ','); c > 0 &&
 					strings.TrimSpace(src[in.Content.Start+c+1:outer.End]) != "" {
 					return in.Content.Start + c, aside
 				}

@@ -107,6 +107,11 @@ func TestFind(t *testing.T) {
 			[]want{
 				{Kind: Indirect, Content: "the plan failed", Speaker: "He", Cue: "said"},
 				{Kind: Direct, Content: `it "a triumph"`, Speaker: "Obama", Cue: "called"}}},
+		{"a relative clause with its own speaker inside reported speech",
+			"Kyiv said the strike, which Moscow said hit a depot, a barracks and a radar, killed 12 soldiers.",
+			[]want{
+				{Kind: Indirect, Content: "the strike, which Moscow said hit a depot, a barracks and a radar, killed 12 soldiers", Speaker: "Kyiv", Cue: "said"},
+				{Kind: Indirect, Content: "hit a depot, a barracks and a radar", Speaker: "Moscow", Cue: "said"}}},
 		{"told reporters that",
 			"Foreign Minister Sergei Lavrov told reporters in Moscow that the talks would resume.",
 			[]want{{Kind: Indirect, Content: "that the talks would resume", Speaker: "Foreign Minister Sergei Lavrov", Cue: "told"}}},
