@@ -400,16 +400,20 @@ func (a *analysis) possessorBefore(si int, agent events.Span) []string {
 	return []string{best.id}
 }
 
+// tokenAt returns the index of the first token of sentence si that starts
+// at or after byte pos.
+func (a *analysis) tokenAt(si, pos int) int {
+	toks := a.toks[si]
+	return sort.Search(len(toks), func(k int) bool { return toks[k].Start >= pos })
+}
+
 // partnerAfter returns the actors of a "with"/"between" phrase that
 // follows the trigger ending at pos in its clause (within six words, no
 // comma between; up to a relative clause): the partner of a generic verb
 // ("discussed the issue with French President Emmanuel Macron").
 func (a *analysis) partnerAfter(si, pos int) []string {
 	toks := a.toks[si]
-	k := 0
-	for k < len(toks) && toks[k].Start < pos {
-		k++
-	}
+	k := a.tokenAt(si, pos)
 	for j := k; j < len(toks) && j < k+6; j++ {
 		switch strings.ToLower(toks[j].Text) {
 		case ",", ";", ".":
@@ -871,15 +875,8 @@ func accusationAfter(rest string) bool {
 // placeFoughtFor reports a place right after a contest word, its object:
 // "the battle for Bakhmut", "the siege of Mariupol".
 func (a *analysis) placeFoughtFor(si, end int) bool {
-	toks := a.toks[si]
-	k := 0
-	for k < len(toks) && toks[k].Start < end {
-		k++
-	}
-	if k >= len(toks) {
-		return false
-	}
-	if p := strings.ToLower(toks[k].Text); p != "for" && p != "of" && p != "over" {
+	k := a.tokenAt(si, end)
+	if p := strings.ToLower(a.tokAt(si, k)); p != "for" && p != "of" && p != "over" {
 		return false
 	}
 	for _, it := range a.items[si] {
@@ -989,21 +986,19 @@ func (a *analysis) statedAround() map[string][]string {
 	out := map[string][]string{}
 	seen := map[[2]string]bool{}
 	for si, its := range a.items {
-		at := map[int]*item{}
-		for _, y := range its {
-			if y.place != nil {
-				at[y.i] = y
-			}
-		}
-		for _, x := range its {
+		for k, x := range its {
 			if x.place == nil {
 				continue
 			}
 			if sep := a.tokAt(si, x.j); sep != "in" && sep != "," {
 				continue
 			}
-			y := at[x.j+1]
-			if y == nil || y.place == x.place || !regionKinds[y.place.kind] || regionKinds[x.place.kind] && x.place.kind == y.place.kind {
+			// items are in text order: the place right after the separator is the next item
+			if k+1 >= len(its) || its[k+1].i != x.j+1 {
+				continue
+			}
+			y := its[k+1]
+			if y.place == nil || y.place == x.place || !regionKinds[y.place.kind] || regionKinds[x.place.kind] && x.place.kind == y.place.kind {
 				continue
 			}
 			if k := [2]string{x.place.id, y.place.id}; !seen[k] {
@@ -1300,14 +1295,7 @@ var bodyWords = map[string]bool{"government": true, "authorities": true, "author
 // afterWithout reports whether the word before byte pos in sentence si is
 // "without".
 func (a *analysis) afterWithout(si, pos int) bool {
-	prev := ""
-	for _, t := range a.toks[si] {
-		if t.Start >= pos {
-			break
-		}
-		prev = t.Text
-	}
-	return strings.EqualFold(prev, "without")
+	return strings.EqualFold(a.tokAt(si, a.tokenAt(si, pos)-1), "without")
 }
 
 // domesticSides fills, as CAMEO codes domestic actors, a side the sentence
