@@ -333,12 +333,12 @@ func applyRules(ts []tok, m *match, sc *sentenceWords) bool {
 	if m.typ == "REQUEST" && (lemma == "ask" || lemma == "press" || lemma == "pressed") && e.n == 1 && (askedQuestion(ts, m.last+1) || lemma != "ask" && (next == "on" || next == "by")) {
 		return false // "asked whether", "was pressed on why": a question, not an appeal
 	}
-	if lemma == "appeal" && e.n == 1 && m.nom && next != "to" && next != "for" && (ownPossessives[prev] || strings.HasSuffix(prev, "'s") ||
-		strings.HasSuffix(prev, "’s") || appealKinds[prev] || pollWords[prev] || next == "among" || next == "with") {
+	if lemma == "appeal" && e.n == 1 && m.nom && next != "to" && next != "for" &&
+		(possessive(prev) || appealKinds[prev] || pollWords[prev] || next == "among" || next == "with") {
 		return false // "Sanders's appeal among young voters", "broad appeal": how liked, not a plea
 	}
 	if (lemma == "support" || lemma == "backing") && e.n == 1 && next != "for" && next != "to" && next != "behind" && next != "of" &&
-		(m.nom && (ownPossessives[prev] || strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") || appealKinds[prev] || pollWords[prev]) && anyWord(ts, pollContext) ||
+		(m.nom && (possessive(prev) || appealKinds[prev] || pollWords[prev]) && anyWord(ts, pollContext) ||
 			(next == "from" || next == "among") && m.last+2 < len(ts) && (isDigits(ts[m.last+2].low) || pollWords[ts[m.last+2].low])) {
 		return false // "her support among young voters", "support from 52 percent": a poll, not an act
 	}
@@ -633,7 +633,7 @@ func unassertedTopic(ts []tok) (int, int) {
 }
 
 // askForms are the forms of the verbs that put a question.
-var askForms = set("ask", "asks", "asked", "asking", "pressed", "pressing")
+var askForms = verbForms("ask", "press")
 
 // askedQuestion reports an "asked"/"pressed" that puts a question: a
 // question word or "about" follows, before any "to" or "for" that would

@@ -288,6 +288,20 @@ func (lx *lexicon) addForms(lemma string, nounOnly, verbOnly bool) {
 	}
 }
 
+// verbForms returns a set of the forms of lemmas the inflector makes
+// (base, -s, past, -ing and irregular forms), as the lexicon matches them.
+func verbForms(lemmas ...string) map[string]bool {
+	lx := &lexicon{forms: map[string][]lemmaForm{}}
+	for _, l := range lemmas {
+		lx.addForms(l, false, false)
+	}
+	m := make(map[string]bool, len(lx.forms))
+	for f := range lx.forms {
+		m[f] = true
+	}
+	return m
+}
+
 func isVowel(b byte) bool { return b == 'a' || b == 'e' || b == 'i' || b == 'o' || b == 'u' }
 
 func plural(w string) string {

@@ -190,7 +190,7 @@ func roles(ts []tok, ms []match, mi int, done []Trigger) Trigger {
 		if agent.Empty() && m.first > 0 && ownPossessives[ts[m.first-1].low] {
 			possessor = Span{ts[m.first-1].Start, ts[m.first-1].End} // "over its support for …": the possessor acts
 		}
-		if m.nom && topicOf(ts, m.first) {
+		if topicOf(ts, m.first) {
 			// "addressing Friday's attack", "mentioned the shooting": an
 			// event spoken of is not the speaker's act
 			tr.Anaphoric = true
@@ -392,7 +392,7 @@ func topicOf(ts []tok, first int) bool {
 		if ownPossessives[w] {
 			return false // "recalled her opposition": her own act
 		}
-		if !ts[j].word || ts[j].isTrig || !(definiteDet[w] || determiners[w] || ts[j].cap || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || isDigits(w) || adjectival(w)) {
+		if !ts[j].word || ts[j].isTrig || !(definiteDet[w] || determiners[w] || ts[j].cap || possessive(w) || isDigits(w) || adjectival(w)) {
 			return false
 		}
 	}
@@ -408,16 +408,14 @@ var byManner = set("phone", "telephone", "video", "videolink", "videoconference"
 var ownPossessives = set("his", "her", "their", "its", "our", "my")
 
 // topicVerbs speak of, recall or feel about an event (all their forms).
-var topicVerbs = func() map[string]bool {
-	m := map[string]bool{}
-	for _, v := range []string{"address", "mention", "discuss", "recall", "cite", "describe", "remember", "mourn",
-		"commemorate", "witness", "cover", "explain", "investigate", "probe", "survive", "recount", "blame", "praise"} {
-		for _, f := range []string{v, v + "s", v + "d", v + "ed", v + "ing", strings.TrimSuffix(v, "e") + "ing", v + "es"} {
-			m[f] = true
-		}
-	}
-	return m
-}()
+var topicVerbs = verbForms("address", "mention", "discuss", "recall", "cite", "describe", "remember", "mourn",
+	"commemorate", "witness", "cover", "explain", "investigate", "probe", "survive", "recount", "blame", "praise")
+
+// possessive reports a word that names whose thing follows: "its", "her",
+// "Russia's".
+func possessive(w string) bool {
+	return ownPossessives[w] || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
 
 // definiteDet are the words that make a nominal trigger point back to an
 // event already known to the reader.

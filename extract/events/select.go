@@ -27,10 +27,9 @@ func Select(ts []Trigger) []Trigger {
 // Asserted returns what a trigger asserts: a refused cooperative or request
 // trigger ("refused to meet" → the embedded "meet", "would not sign") or a
 // negated acceptance or concession ("did not agree", "did not comply") is a
-// REJECT (CAMEO 120); other
-// triggers, and nouns under a negation ("I don't think endorsements
-// matter"), are returned unchanged. Negated conflictual triggers ("did not
-// attack") stay negated for the caller to drop.
+// REJECT (CAMEO 120); other triggers, and nouns under a negation ("I don't
+// think endorsements matter"), are returned unchanged. Negated conflictual
+// triggers ("did not attack") stay negated for the caller to drop.
 func Asserted(t Trigger) Trigger {
 	if !t.Negated || t.Nominal || !t.Refused && t.Type != "AGREE" && t.Type != "SUPPORT" && t.Type != "CONCEDE" {
 		// a noun under a negation ("don't think endorsements matter")
