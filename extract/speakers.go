@@ -145,12 +145,7 @@ func (a *analysis) describedSpeaker(sp quotes.Span) *actor {
 	single := strings.TrimSuffix(head, "s")
 	nameLike := len(words) <= 3 && allWordsCap(phrase) && a.isFirstName(words[0])
 	unseen := !nameLike && len(words) <= 3 && allWordsCap(phrase) && !a.placeOnly(start, end) && a.unseenName(words)
-	if unseen && len(words) == 1 && orgShape(words[0]) {
-		// "HuffPost said", "Factcheck.org noted": a name written as a company's
-		x := a.getActor("speaker:"+a.docKey()+":"+slug(phrase), phrase, schema.KindOrganization, "")
-		x.addMention(a.text, start, end)
-		return x
-	}
+	company := unseen && len(words) == 1 && orgShape(words[0]) // "HuffPost said", "Factcheck.org noted"
 	nameLike = nameLike || unseen
 	if !nameLike && len(words) <= 2 && !determinerWords[strings.ToLower(words[0])] && strings.HasSuffix(head, "s") &&
 		(len(words) == 1 || !isCap(words[1])) {
@@ -160,6 +155,8 @@ func (a *analysis) describedSpeaker(sp quotes.Span) *actor {
 		return nil // "machinegun fire", "a fall of 33.7": no one
 	}
 	switch {
+	case company:
+		kind = schema.KindOrganization
 	case humanNouns[head] || a.lex.titles[head].canon != "":
 		kind = schema.KindPerson // "the judge", "a senior official"
 	case humanNouns[single] || a.lex.titles[single].canon != "":
@@ -190,10 +187,9 @@ var notInDescription = map[string]bool{"would": true, "could": true, "should": t
 // unseenName reports capitalised words no lexicon knows (surnameLike: no
 // English word, nor a word of organisation or place names) and that are
 // neither in capitals, titles, people nouns, contractions nor names the
-// gazetteer knows: a speaker written that
-// way ("Holloway said", "said Renfrew") is someone the name tagger missed,
-// not a common noun at the head of a sentence ("Critics said", "Commerce
-// said").
+// gazetteer knows: a speaker written that way ("Holloway said", "said
+// Vosberg") is someone the name tagger missed, not a common noun at the
+// head of a sentence ("Critics said", "Commerce said").
 func (a *analysis) unseenName(words []string) bool {
 	for _, w := range words {
 		w = strings.TrimRight(w, ".,")

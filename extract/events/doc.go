@@ -21,10 +21,10 @@
 // reporter's request for comment ("did not respond to a request for
 // comment on …", "declined to comment") is no event, nor is a question put
 // to someone ("asked whether …", "was pressed on why …"), nor what either
-// is about, up to the end of its clause. General rules
-// disambiguate common traps ("strike" as labour action or military strike,
-// "call" as phone call, request or accusation, "March" the month, "released
-// a statement", "stocks rallied", verbal "attacks" in political news),
+// is about, up to the end of its clause. General rules disambiguate common
+// traps ("strike" as labour action or military strike, "call" as phone
+// call, request or accusation, "March" the month, "released a statement",
+// "stocks rallied", verbal "attacks" in political news),
 // weigh each trigger by its syntactic position (main verb over adjuncts,
 // relative clauses and prepositional phrases) and retype stated intentions
 // as PLOVER does: "will support" is AGREE, "will attack … unless" THREATEN,

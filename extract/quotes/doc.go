@@ -22,10 +22,12 @@
 // internal/train (make train-attribution) and embedded as
 // attribution.weights. Candidates exposes the proposals with their features.
 // Of the kept statements, one whose content lies inside another's is part
-// of what the other speaker said ("the spokesman says the minister promised to …"),
-// not a statement of its own, unless it opens a clause of its own after a
-// comma, conjunction or sentence end ("…, although she noted …"), which
-// then ends the other's content (nest.go).
+// of what the other speaker said ("the spokesman says the minister
+// promised to …"), not a statement of its own, unless it opens a clause of
+// its own after a comma, conjunction or sentence end ("…, although she
+// noted …"), which then ends the other's content, or is a relative clause
+// with its own speaker ("the strike, which Moscow said hit a depot, …")
+// (nest.go).
 //
 // The package owns surface detection only: resolving a speaker phrase to an
 // actor ("he" → the last named speaker, "the Russian defense minister" → a

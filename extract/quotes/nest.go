@@ -10,11 +10,11 @@ import (
 //
 //   - The inner attribution is part of what the outer speaker said
 //     ("the spokesman says the minister promised to …", "condemned what
-//     he called a “reckless provocation”"). It is hearsay: the article only reports that the
-//     outer speaker said so, so the inner statement is dropped and the outer
-//     one keeps the whole content. PolNeAR annotates this way: in its
-//     training split 0.4% of speech attributions lie inside another
-//     attribution's content.
+//     he called a “reckless provocation”"). It is hearsay: the article
+//     only reports that the outer speaker said so, so the inner statement
+//     is dropped and the outer one keeps the whole content. PolNeAR
+//     annotates this way: in its training split 0.4% of speech
+//     attributions lie inside another attribution's content.
 //   - The outer content ran on past its clause into a second attribution
 //     that sits beside it ("…, although she noted that …", "…, Lena Park
 //     noted that …", "… -- who cited …"). Then the outer content ends at
