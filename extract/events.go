@@ -618,8 +618,7 @@ func (a *analysis) buildEvents() {
 				tgt = minus(tgt, src)
 			}
 			src, tgt = a.noPublisher(src), a.noPublisher(tgt)
-			if fig := figure(a.text[tr.Start:tr.End], a.text[tr.End:min(tr.End+4, len(a.text))]); fig != literal && tr.Type == "ASSAULT" &&
-				!tr.Violent && !fatal && !a.armedSide(src) && !a.armedSide(tgt) {
+			if tr.Figure != events.Literal && !tr.Violent && !fatal && !a.armedSide(src) && !a.armedSide(tgt) {
 				// no weapon, no dead, no state or armed group: a contest with
 				// no place fought for is a figure of speech and no event ("the
 				// battle for the nomination", "beat Clinton"; "the battle for
@@ -628,9 +627,9 @@ func (a *analysis) buildEvents() {
 				// ("Sanders attacked Clinton as too cozy", "hit Clinton over
 				// her speeches"); an attack by someone unnamed is one ("a man
 				// attacked the rabbi in Berlin")
-				verbal := fig == words && (len(src) > 0 || tr.Political || accusationAfter(a.text[tr.End:s.End]))
+				verbal := tr.Figure == events.Words && (len(src) > 0 || tr.Political || accusationAfter(a.text[tr.End:s.End]))
 				switch {
-				case fig == contest && !a.placeFoughtFor(si, tr.End):
+				case tr.Figure == events.Contest && !a.placeFoughtFor(si, tr.End):
 					continue
 				case verbal && len(tgt) > 0:
 					tr.Type, tr.Cameo, tr.Confidence = "ACCUSE", "111", tr.Confidence*0.8
@@ -885,35 +884,6 @@ func (a *analysis) placeFoughtFor(si, end int) bool {
 		}
 	}
 	return false
-}
-
-// figures of speech an ASSAULT trigger can be
-const (
-	literal = iota // "murdered", "assaulted", "shelled": violence whatever the sides
-	words          // "attacked", "targeted", "hammered": an attack in words
-	contest        // "battle", "fight", "beat": a contest
-)
-
-// figure tells which figure of speech an ASSAULT trigger word can be;
-// after is the text that follows it ("beat up" is violence).
-func figure(trigger, after string) int {
-	w := strings.ToLower(trigger)
-	if strings.HasSuffix(w, " up") || strings.HasPrefix(strings.ToLower(after), " up") {
-		return literal
-	}
-	for _, f := range strings.Fields(w) { // "launched a pre-emptive attack"
-		for _, p := range []string{"attack", "target", "hammer", "blast", "pound", "hit"} { // ("lash out" accuses already; an assault is one)
-			if strings.HasPrefix(f, p) {
-				return words
-			}
-		}
-		for _, p := range []string{"battl", "fight", "fought", "beat", "clash", "struck", "strik"} {
-			if strings.HasPrefix(f, p) {
-				return contest
-			}
-		}
-	}
-	return literal
 }
 
 // regionKinds are the kinds of place that hold others.

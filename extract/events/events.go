@@ -74,6 +74,10 @@ type Trigger struct {
 	// an attack told as words ("Sanders attacked Clinton as too cozy with
 	// Wall Street") an accusation.
 	Violent bool
+	// Figure tells which figure of speech an ASSAULT trigger's words can be
+	// ("attacked": Words, "battle": Contest); Literal for the others and
+	// for every other type.
+	Figure Figure
 	// Political is set on an ASSAULT trigger whose sentence speaks of
 	// campaigns, speeches, debates, tweets or candidates: an attack there
 	// is more likely one in words.
@@ -81,6 +85,15 @@ type Trigger struct {
 	// Confidence is a 0-1 score that the sentence states this event.
 	Confidence float64
 }
+
+// Figure is the figure of speech an ASSAULT trigger can be.
+type Figure uint8
+
+const (
+	Literal Figure = iota // "murdered", "assaulted", "shelled", "beat up": violence whatever the sides
+	Words                 // "attacked", "targeted", "hammered": possibly an attack in words
+	Contest               // "battle", "fight", "beat": possibly a contest
+)
 
 // tok is one token of the sentence with derived features.
 type tok struct {

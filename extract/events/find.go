@@ -97,6 +97,7 @@ func Find(text string, toks []text.Token) []Trigger {
 		if out[mi].Type == "ASSAULT" {
 			out[mi].Violent = sc.has(&sc.violence, violenceWords)
 			out[mi].Political = sc.has(&sc.politics, politicsWords)
+			out[mi].Figure = figure(ts, &ms[mi])
 		}
 	}
 	// "students staged demonstrations to demand reforms", "Kurds demonstrated
@@ -631,6 +632,32 @@ func unassertedTopic(ts []tok) (int, int) {
 	}
 	return len(ts), len(ts)
 }
+
+// figure tells which figure of speech the words of an ASSAULT match can
+// be, by their lemmas ("launched a pre-emptive attack": Words); "beat up"
+// is violence.
+func figure(ts []tok, m *match) Figure {
+	if m.last+1 < len(ts) && ts[m.last+1].low == "up" || slices.ContainsFunc(m.e.words, func(pw patWord) bool { return pw.w == "up" }) {
+		return Literal
+	}
+	for _, pw := range m.e.words {
+		switch {
+		case wordsLemmas[pw.w]:
+			return Words
+		case contestLemmas[pw.w]:
+			return Contest
+		}
+	}
+	return Literal
+}
+
+var (
+	// wordsLemmas are attacks that may be made in words ("lash out" is an
+	// ACCUSE already, an assault never is)
+	wordsLemmas = set("attack", "target", "hammer", "blast", "pound", "hit")
+	// contestLemmas are fights that may be contests
+	contestLemmas = set("battle", "fight", "beat", "clash", "strike")
+)
 
 // askForms are the forms of the verbs that put a question.
 var askForms = verbForms("ask", "press")
