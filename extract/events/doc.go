@@ -43,10 +43,12 @@
 // protest's "to demand" is the protest itself.
 //
 // An ASSAULT trigger carries Violent when its sentence names weapons,
-// casualties or armed men; the caller reads one without it, between sides
-// that are no state or armed group, as a figure of speech ("attacked
-// Clinton as too cozy with Wall Street" accuses, "the battle for the
-// nomination" is no event).
+// casualties or armed men, Political when it speaks of campaigns and
+// debates, and Figure: whether its words can be an attack in words
+// ("attacked") or a contest ("battle"). The caller reads one without
+// violence, between sides that are no state or armed group, as a figure of
+// speech ("attacked Clinton as too cozy with Wall Street" accuses, "the
+// battle for the nomination" is no event).
 //
 // Select picks the trigger a single-event sentence most plausibly asserts;
 // Asserted turns a negated cooperative trigger into the REJECT it states.
